@@ -1,0 +1,226 @@
+package org.theforeman.operator.common.runtime;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts an operator process: client, start-up checks, metrics, the JOSDK operator with leader election,
+ * the side port, and a shutdown hook for SIGTERM. Every operator's {@code main} is one call to
+ * {@link #main}; tests use {@link #launch} to get a handle they can stop.
+ */
+public final class OperatorLauncher {
+  private static final Logger log = LoggerFactory.getLogger(OperatorLauncher.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+  private OperatorLauncher() {}
+
+  /**
+   * Runs until SIGTERM. A {@link StartupException} is printed as one line on stderr and the process
+   * exits with status 1.
+   *
+   * @param name the operator's name, e.g. {@code pulp-operator} (labels, lease, logs)
+   * @param registrations builds the reconcilers once the client exists
+   */
+  public static void main(
+      String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
+    try {
+      RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
+      Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
+    } catch (StartupException e) {
+      System.err.println(name + ": cannot start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  public static RunningOperator launch(
+      String name, OperatorSettings settings, Function<KubernetesClient, List<Registration<?>>> registrations) {
+    Config config = KubernetesClients.config(settings.kubeconfig());
+    try (KubernetesClient probe = KubernetesClients.probeClient(config)) {
+      Preflight.apiServerReachable(probe);
+      WatchedNamespaces namespaces =
+          WatchedNamespaces.parse(settings.watchNamespaces(), () -> settings.ownNamespace(config.getNamespace()));
+      KubernetesClient client = KubernetesClients.client(config);
+      List<Registration<?>> toRegister = registrations.apply(client);
+      Preflight.crdsInstalled(
+          probe, toRegister.stream().<Class<? extends HasMetadata>>map(Registration::kind).collect(Collectors.toList()), namespaces);
+      return start(name, settings, config, client, namespaces, toRegister);
+    }
+  }
+
+  private static RunningOperator start(
+      String name,
+      OperatorSettings settings,
+      Config config,
+      KubernetesClient client,
+      WatchedNamespaces namespaces,
+      List<Registration<?>> registrations) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("operator", name);
+    for (var binder :
+        List.of(
+            new JvmMemoryMetrics(),
+            new JvmGcMetrics(),
+            new JvmThreadMetrics(),
+            new ClassLoaderMetrics(),
+            new ProcessorMetrics(),
+            new UptimeMetrics())) {
+      binder.bindTo(registry);
+    }
+    AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
+    Gauge.builder("foreman_operator_leader", () -> leader.get() ? 1 : 0)
+        .description("1 while this replica is the leader and reconciles, 0 on standby")
+        .register(registry);
+
+    String ownNamespace = settings.ownNamespace(config.getNamespace());
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                  .withCloseClientOnStop(true)
+                  .withStopOnInformerErrorDuringStartup(true)
+                  .withCacheSyncTimeout(Duration.ofMinutes(2));
+              if (settings.leaderElection()) {
+                String identity = settings.podName().orElse(name + "-" + UUID.randomUUID());
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        name + "-leader",
+                        ownNamespace,
+                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        identity,
+                        new LeaderCallbacks(
+                            () -> {
+                              leader.set(true);
+                              log.info("{} became the leader in namespace {}", identity, ownNamespace);
+                            },
+                            () -> leader.set(false),
+                            newLeader -> log.info("leader is now {}", newLeader)),
+                        // Losing the lease ends the process: a restart is the only safe way to be sure
+                        // no reconciliation of the old term is still running.
+                        true));
+              }
+            });
+    for (Registration<?> registration : registrations) {
+      register(operator, registration, namespaces);
+    }
+    SideServer side;
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      operator.stop();
+      throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
+    }
+    AtomicBoolean stopping = new AtomicBoolean(false);
+    side =
+        SideServer.start(
+            settings.httpPort(),
+            () -> readiness(operator, leader.get(), stopping.get()),
+            registry);
+    log.info(
+        "{} started: watching {}, leader election {}, side port {}",
+        name,
+        namespaces,
+        settings.leaderElection() ? "on (lease " + ownNamespace + "/" + name + "-leader)" : "off",
+        side.port());
+    return new RunningOperator(name, operator, side, registry, stopping);
+  }
+
+  private static <P extends HasMetadata> void register(
+      Operator operator, Registration<P> registration, WatchedNamespaces namespaces) {
+    operator.register(
+        registration.reconciler(),
+        o -> {
+          if (namespaces.all()) {
+            o.watchingAllNamespaces();
+          } else {
+            o.settingNamespaces(namespaces.names());
+          }
+        });
+  }
+
+  static SideServer.Readiness readiness(Operator operator, boolean leader, boolean stopping) {
+    if (stopping) {
+      return new SideServer.Readiness(false, "stopping");
+    }
+    var runtime = operator.getRuntimeInfo();
+    if (!runtime.isStarted()) {
+      return new SideServer.Readiness(false, "starting");
+    }
+    if (!runtime.allEventSourcesAreHealthy()) {
+      Map<String, ?> unhealthy = runtime.unhealthyEventSources();
+      return new SideServer.Readiness(false, "informers not healthy: " + unhealthy.keySet());
+    }
+    return new SideServer.Readiness(true, leader ? "ok: leader" : "ok: standby");
+  }
+
+  /** A started operator; {@link #close} is what SIGTERM does. */
+  public static final class RunningOperator implements AutoCloseable {
+    private final String name;
+    private final Operator operator;
+    private final SideServer side;
+    private final PrometheusMeterRegistry registry;
+    private final AtomicBoolean stopping;
+
+    RunningOperator(String name, Operator operator, SideServer side, PrometheusMeterRegistry registry, AtomicBoolean stopping) {
+      this.name = name;
+      this.operator = operator;
+      this.side = side;
+      this.registry = registry;
+      this.stopping = stopping;
+    }
+
+    public int sidePort() {
+      return side.port();
+    }
+
+    public Operator operator() {
+      return operator;
+    }
+
+    public PrometheusMeterRegistry registry() {
+      return registry;
+    }
+
+    @Override
+    public void close() {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      log.info("{} stopping", name);
+      Thread stopper = new Thread(operator::stop, name + "-stop");
+      stopper.start();
+      try {
+        stopper.join(SHUTDOWN_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      side.close();
+      registry.close();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.theforeman.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Desired state of a {@link Pulp}. The full pulp-operator-compatible field set is defined by the API issue. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PulpSpec {
+  @JsonPropertyDescription("Container image of pulpcore (api, content, worker and migrations).")
+  private String image;
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+}
