@@ -15,20 +15,27 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("foremen")
 @ShortNames("foreman")
 @Categories(ApiGroup.CATEGORY)
+// The generator emits printer columns in reverse order of declaration: declared last, shown first.
 @AdditionalPrinterColumn(
-    name = "Ready",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+    name = "Age",
+    type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
 @AdditionalPrinterColumn(
     name = "Reason",
     type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
     priority = 1)
-@AdditionalPrinterColumn(name = "Workers", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".spec.dynflow_workers")
+@AdditionalPrinterColumn(name = "URL", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.url")
 @AdditionalPrinterColumn(
-    name = "Age",
-    type = AdditionalPrinterColumn.Type.DATE,
-    jsonPath = ".metadata.creationTimestamp")
+    name = "Ready",
+    type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+
 public class Foreman extends CustomResource<ForemanSpec, ForemanStatus> implements Namespaced {
   public static final String CRD_NAME = "foremen." + ApiGroup.GROUP;
+
+  @Override
+  protected ForemanSpec initSpec() {
+    return new ForemanSpec();
+  }
 }

@@ -15,20 +15,27 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("pulps")
 @ShortNames("pulp")
 @Categories(ApiGroup.CATEGORY)
+// The generator emits printer columns in reverse order of declaration: declared last, shown first.
 @AdditionalPrinterColumn(
-    name = "Ready",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+    name = "Age",
+    type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
 @AdditionalPrinterColumn(
     name = "Reason",
     type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
     priority = 1)
-@AdditionalPrinterColumn(name = "Image", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.image")
+@AdditionalPrinterColumn(name = "Version", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.version")
 @AdditionalPrinterColumn(
-    name = "Age",
-    type = AdditionalPrinterColumn.Type.DATE,
-    jsonPath = ".metadata.creationTimestamp")
+    name = "Ready",
+    type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+
 public class Pulp extends CustomResource<PulpSpec, PulpStatus> implements Namespaced {
   public static final String CRD_NAME = "pulps." + ApiGroup.GROUP;
+
+  @Override
+  protected PulpSpec initSpec() {
+    return new PulpSpec();
+  }
 }

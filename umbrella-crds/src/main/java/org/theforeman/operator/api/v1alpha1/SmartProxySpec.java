@@ -1,19 +1,88 @@
 package org.theforeman.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import java.util.List;
 
-/** Desired state of a {@link SmartProxy}. The full field set is defined by the API issue. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public class SmartProxySpec {
-  @JsonPropertyDescription("Container image of the Smart Proxy.")
-  private String image;
+/**
+ * Desired state of a {@link SmartProxy}: the proxy pods (component settings at the top level), the
+ * Foreman it registers with, its features, TLS and exposure.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class SmartProxySpec extends ComponentSpec {
+  public static final String DEFAULT_IMAGE = "quay.io/foreman/foreman-proxy:nightly";
 
-  public String getImage() {
-    return image;
+  @JsonPropertyDescription("The Foreman to register with: name of a Foreman in this namespace, or url and credentials_secret of an external one.")
+  private ForemanReference foreman;
+
+  @JsonPropertyDescription("Features to enable; every feature not listed is disabled.")
+  private SmartProxyFeatures features;
+
+  @JsonPropertyDescription("The certificate of the proxy's HTTPS port 8443.")
+  private TlsSpec tls;
+
+  @JsonProperty("trusted_hosts")
+  @JsonPropertyDescription("Client certificate common names allowed to call the proxy; the Foreman's host name when unset.")
+  private List<String> trustedHosts;
+
+  @JsonPropertyDescription("The proxy's Service.")
+  private ServiceSpec service;
+
+  @JsonPropertyDescription("Exposure of the proxy outside the cluster.")
+  private IngressSpec ingress;
+
+  @JsonProperty("deletion_policy")
+  @JsonPropertyDescription("Retain (default) keeps the generated certificates and SSH keys when the SmartProxy is deleted; Delete removes them.")
+  @Default("Retain")
+  private DeletionPolicy deletionPolicy;
+
+  public ForemanReference getForeman() {
+    return foreman;
   }
 
-  public void setImage(String image) {
-    this.image = image;
+  public void setForeman(ForemanReference foreman) {
+    this.foreman = foreman;
+  }
+
+  public SmartProxyFeatures getFeatures() {
+    return features;
+  }
+
+  public void setFeatures(SmartProxyFeatures features) {
+    this.features = features;
+  }
+
+  public TlsSpec getTls() {
+    return tls;
+  }
+
+  public void setTls(TlsSpec tls) {
+    this.tls = tls;
+  }
+
+  public ServiceSpec getService() {
+    return service;
+  }
+
+  public void setService(ServiceSpec service) {
+    this.service = service;
+  }
+
+  public IngressSpec getIngress() {
+    return ingress;
+  }
+
+  public void setIngress(IngressSpec ingress) {
+    this.ingress = ingress;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
   }
 }

@@ -69,6 +69,68 @@ public abstract class ControlPlane implements AutoCloseable {
         .build();
   }
 
+  /** Applies a CRD (server-side, taking over fields from other managers) and waits until it is Established. */
+  public void applyCrd(io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd) {
+    var crds = admin().apiextensions().v1().customResourceDefinitions();
+    crds.resource(crd).forceConflicts().serverSideApply();
+    crds.withName(crd.getMetadata().getName()).waitUntilCondition(ControlPlane::established, 60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Applies every CRD file of a directory (or one file), as {@code kubectl apply --server-side -f} would. */
+  public void applyCrds(Path fileOrDirectory) {
+    try (var files = java.nio.file.Files.isDirectory(fileOrDirectory)
+        ? java.nio.file.Files.list(fileOrDirectory)
+        : java.util.stream.Stream.of(fileOrDirectory)) {
+      for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().toList()) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+          applyCrd(admin().apiextensions().v1().customResourceDefinitions().load(in).item());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static boolean established(io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd) {
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /** Runs kubectl (built with the control plane) against this cluster as admin; stdout, or an exception with stderr. */
+  public String kubectl(String... args) {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(RepositoryLayout.binDir().resolve("kubectl").toString());
+    command.add("--kubeconfig=" + kubeconfig());
+    command.addAll(java.util.List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      String stdout = readAll(process.getInputStream());
+      if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kubectl timed out: " + command);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("kubectl " + String.join(" ", args) + " failed: " + stderr.join());
+      }
+      return stdout;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static String readAll(java.io.InputStream stream) {
+    try {
+      return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (admin != null) {

@@ -40,7 +40,14 @@ public final class LocalControlPlane extends ControlPlane {
       throw new IllegalStateException("cannot create a cluster directory", e);
     }
     long started = System.nanoTime();
-    String out = run(script, List.of("up", "--dir", dir.toString()), 1_800);
+    String out;
+    try {
+      out = run(script, List.of("up", "--dir", dir.toString()), 1_800);
+    } catch (RuntimeException e) {
+      // up tears down what it started on its own failures; this covers a timeout or a crash of the script.
+      stopQuietly(script, dir);
+      throw e;
+    }
     String[] lines = out.strip().split("\n");
     Path kubeconfig = Path.of(lines[lines.length - 1].strip());
     log.info(
@@ -51,7 +58,7 @@ public final class LocalControlPlane extends ControlPlane {
       Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
       return new LocalControlPlane(config, script, dir, kubeconfig);
     } catch (IOException | RuntimeException e) {
-      run(script, List.of("down", "--dir", dir.toString()), 60);
+      stopQuietly(script, dir);
       throw new IllegalStateException("cluster.sh up printed no readable kubeconfig: " + out, e);
     }
   }
@@ -80,6 +87,14 @@ public final class LocalControlPlane extends ControlPlane {
     super.close();
     if (Files.exists(dir)) {
       run(script, List.of("down", "--dir", dir.toString()), 120);
+    }
+  }
+
+  private static void stopQuietly(Path script, Path dir) {
+    try {
+      run(script, List.of("down", "--dir", dir.toString()), 120);
+    } catch (RuntimeException e) {
+      log.warn("could not stop the control plane in {}: {}", dir, e.getMessage());
     }
   }
 

@@ -21,4 +21,16 @@ public final class RepositoryLayout {
   public static Path clusterScript() {
     return root().resolve("e2e/cluster/cluster.sh");
   }
+
+  private static Path binDir;
+
+  /** The directory of the control-plane binaries and kubectl; builds them on first use. */
+  public static synchronized Path binDir() {
+    if (binDir == null) {
+      String out = LocalControlPlane.run(root().resolve("e2e/cluster/build.sh"), java.util.List.of(), 1_800);
+      String[] lines = out.strip().split("\n");
+      binDir = Path.of(lines[lines.length - 1].strip());
+    }
+    return binDir;
+  }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The API server authorizes with RBAC: a ServiceAccount gets only what a Role grants, where it grants it. */
 @WithControlPlane
-class RbacTest {
+class RbacIT {
 
   @Test
   void serviceAccountNeedsARoleAndOnlyGetsItsNamespace(ControlPlane plane, TestNamespace namespace) {

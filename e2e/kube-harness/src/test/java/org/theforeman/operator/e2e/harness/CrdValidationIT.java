@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * keeps status writes from bumping metadata.generation.
  */
 @WithControlPlane
-class CrdValidationTest {
+class CrdValidationIT {
   private static final String CRD_YAML =
       """
       apiVersion: apiextensions.k8s.io/v1
@@ -59,14 +58,8 @@ class CrdValidationTest {
           .build();
 
   @BeforeAll
-  static void installCrd(KubernetesClient admin) {
-    CustomResourceDefinition crd = Serialization.unmarshal(CRD_YAML, CustomResourceDefinition.class);
-    admin.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .waitUntilCondition(
-            c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                .anyMatch(cond -> cond.getType().equals("Established") && cond.getStatus().equals("True")),
-            30, TimeUnit.SECONDS);
+  static void installCrd(ControlPlane plane) {
+    plane.applyCrd(Serialization.unmarshal(CRD_YAML, CustomResourceDefinition.class));
   }
 
   private static GenericKubernetesResource widget(String name, Object min, Object max) {

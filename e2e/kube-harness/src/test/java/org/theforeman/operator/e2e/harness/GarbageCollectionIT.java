@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The garbage collector of kube-controller-manager deletes what an owner reference ties to a deleted owner. */
 @WithControlPlane
-class GarbageCollectionTest {
+class GarbageCollectionIT {
 
   @Test
   void deletingTheOwnerDeletesItsChildren(KubernetesClient admin, TestNamespace namespace) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * binds them to kwok's fake nodes, and kwok plays the kubelet.
  */
 @WithControlPlane
-class WorkloadsOnFakeNodesTest {
+class WorkloadsOnFakeNodesIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @Test

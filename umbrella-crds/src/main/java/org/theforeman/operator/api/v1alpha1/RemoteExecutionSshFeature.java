@@ -1,0 +1,60 @@
+package org.theforeman.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+/** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RemoteExecutionSshFeature {
+  public enum Mode {
+    ssh,
+    @JsonProperty("pull-mqtt")
+    pullMqtt
+  }
+
+  @JsonPropertyDescription("Whether the feature is enabled.")
+  @Default("true")
+  private Boolean enabled;
+
+  @JsonProperty("ssh_key_secret")
+  @JsonPropertyDescription(
+      "Secret with the SSH key pair under keys id_rsa_foreman_proxy and id_rsa_foreman_proxy.pub;"
+          + " generated once when unset.")
+  private String sshKeySecret;
+
+  @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")
+  @Default("ssh")
+  private Mode mode;
+
+  /** Enabled unless explicitly disabled: listing a feature turns it on. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isOn() {
+    return !Boolean.FALSE.equals(enabled);
+  }
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getSshKeySecret() {
+    return sshKeySecret;
+  }
+
+  public void setSshKeySecret(String sshKeySecret) {
+    this.sshKeySecret = sshKeySecret;
+  }
+
+  public Mode getMode() {
+    return mode;
+  }
+
+  public void setMode(Mode mode) {
+    this.mode = mode;
+  }
+}
