@@ -21,7 +21,9 @@ public final class ForemanOperator {
             new AwaitingImplementationReconciler<Foreman, ForemanStatus>(
                 ForemanStatus::new,
                 "foreman-operator does not deploy Foreman yet; this build only validates and acknowledges the resource",
-                Clock.systemUTC())));
+                Clock.systemUTC()) {
+              // An anonymous subclass keeps the type arguments JOSDK reads to find the primary kind.
+            }));
   }
 
   public static void main(String[] args) {

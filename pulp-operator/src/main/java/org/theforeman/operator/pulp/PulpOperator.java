@@ -21,7 +21,9 @@ public final class PulpOperator {
             new AwaitingImplementationReconciler<Pulp, PulpStatus>(
                 PulpStatus::new,
                 "pulp-operator does not deploy Pulp yet; this build only validates and acknowledges the resource",
-                Clock.systemUTC())));
+                Clock.systemUTC()) {
+              // An anonymous subclass keeps the type arguments JOSDK reads to find the primary kind.
+            }));
   }
 
   public static void main(String[] args) {

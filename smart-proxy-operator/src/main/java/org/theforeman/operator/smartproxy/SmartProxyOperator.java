@@ -21,7 +21,9 @@ public final class SmartProxyOperator {
             new AwaitingImplementationReconciler<SmartProxy, SmartProxyStatus>(
                 SmartProxyStatus::new,
                 "smart-proxy-operator does not deploy the Smart Proxy yet; this build only validates and acknowledges the resource",
-                Clock.systemUTC())));
+                Clock.systemUTC()) {
+              // An anonymous subclass keeps the type arguments JOSDK reads to find the primary kind.
+            }));
   }
 
   public static void main(String[] args) {

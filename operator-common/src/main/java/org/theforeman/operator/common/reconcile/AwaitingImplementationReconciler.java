@@ -13,9 +13,11 @@ import org.theforeman.operator.common.status.ComponentState;
 /**
  * The reconciler an operator registers for its kind until it manages real resources: it acknowledges
  * each generation with {@code Ready=False, reason NotImplemented}, so a user sees at once that nothing
- * is deployed instead of waiting on a status that never comes. It creates nothing.
+ * is deployed instead of waiting on a status that never comes. It creates nothing. Instantiate it as
+ * an anonymous subclass ({@code new AwaitingImplementationReconciler<Foo, FooStatus>(...) {}}): JOSDK
+ * reads the primary kind from the type arguments.
  */
-public class AwaitingImplementationReconciler<P extends CustomResource<?, S>, S extends SuiteStatus>
+public abstract class AwaitingImplementationReconciler<P extends CustomResource<?, S>, S extends SuiteStatus>
     implements Reconciler<P> {
   public static final String REASON = "NotImplemented";
 

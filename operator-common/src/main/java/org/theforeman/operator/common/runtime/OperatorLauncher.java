@@ -126,7 +126,9 @@ public final class OperatorLauncher {
               }
             });
     for (Registration<?> registration : registrations) {
-      register(operator, registration, namespaces);
+      // The controller name is also the field manager of status writes: name it after the operator.
+      String controllerName = registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
+      register(operator, registration, namespaces, controllerName);
     }
     SideServer side;
     try {
@@ -151,10 +153,11 @@ public final class OperatorLauncher {
   }
 
   private static <P extends HasMetadata> void register(
-      Operator operator, Registration<P> registration, WatchedNamespaces namespaces) {
+      Operator operator, Registration<P> registration, WatchedNamespaces namespaces, String controllerName) {
     operator.register(
         registration.reconciler(),
         o -> {
+          o.withName(controllerName).withFieldManager(controllerName);
           if (namespaces.all()) {
             o.watchingAllNamespaces();
           } else {

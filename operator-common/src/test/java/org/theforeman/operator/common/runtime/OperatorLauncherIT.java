@@ -40,7 +40,7 @@ class OperatorLauncherIT {
         Optional.of(plane.kubeconfig()), 0, namespace.name(), false, Optional.empty(), Optional.empty());
     try (var running = OperatorLauncher.launch("test-operator", settings, client -> List.of(
         new Registration<>(Pulp.class, new AwaitingImplementationReconciler<Pulp, PulpStatus>(
-            PulpStatus::new, "not deployed by this test operator", Clock.systemUTC()))))) {
+            PulpStatus::new, "not deployed by this test operator", Clock.systemUTC()) {})))) {
       int port = running.sidePort();
       assertThat(get(port, "/healthz")).satisfies(r -> assertThat(r.statusCode()).isEqualTo(200));
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
