@@ -46,6 +46,7 @@ start_operator() {
     return
   fi
   mkdir -p "$state/pids" "$state/logs"
+  : >"$state/logs/$op.log"
   WATCH_NAMESPACES=$namespace HTTP_PORT=0 KUBECONFIG=$KUBECONFIG \
     setsid java -jar "$(jar_of "$op")" >"$state/logs/$op.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
