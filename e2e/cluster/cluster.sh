@@ -456,6 +456,24 @@ EOF
   done
 }
 
+# A pool of pre-provisioned PersistentVolumes without a class: there is no storage provisioner on fake
+# nodes, so the controller-manager's binder gives each claim (of no class) one of these. Volumes
+# released by a deleted claim are not recycled; the pool is sized for a test run.
+readonly volume_pool_size=${FOREMAN_SUITE_VOLUMES:-80}
+create_volume_pool() {
+  local i out
+  blame=kube-apiserver
+  for ((i = 0; i < volume_pool_size; i++)); do
+    out=$(api POST /api/v1/persistentvolumes "{\"apiVersion\": \"v1\", \"kind\": \"PersistentVolume\",
+ \"metadata\": {\"name\": \"pool-volume-$i\", \"labels\": {\"e2e.theforeman.org/pool\": \"true\"}},
+ \"spec\": {\"capacity\": {\"storage\": \"1Ti\"},
+          \"accessModes\": [\"ReadWriteOnce\", \"ReadWriteMany\"],
+          \"persistentVolumeReclaimPolicy\": \"Retain\", \"storageClassName\": \"\",
+          \"hostPath\": {\"path\": \"$dir/volumes/pool-volume-$i\", \"type\": \"DirectoryOrCreate\"}}}") \
+      || die "could not create volume pool-volume-$i: $out"
+  done
+}
+
 # Number of fake nodes that are Ready and carry no not-ready/unreachable taint (the node
 # lifecycle controller removes those a few seconds after Ready; until then nothing schedules).
 ready_nodes() {
@@ -543,6 +561,7 @@ cmd_up() {
   write_env
 
   create_nodes
+  create_volume_pool
   blame="kwok kube-controller-manager" # kwok reports Ready, the controller-manager lifts the taint
   wait_until 90 "$nodes Ready node(s)" all_nodes_ready
   blame=kube-controller-manager

@@ -3,8 +3,6 @@ package org.theforeman.operator.pulp;
 import java.time.Clock;
 import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Pulp;
-import org.theforeman.operator.api.v1alpha1.PulpStatus;
-import org.theforeman.operator.common.reconcile.AwaitingImplementationReconciler;
 import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.Registration;
 
@@ -14,19 +12,11 @@ public final class PulpOperator {
 
   private PulpOperator() {}
 
-  public static List<Registration<?>> registrations() {
-    return List.of(
-        new Registration<>(
-            Pulp.class,
-            new AwaitingImplementationReconciler<Pulp, PulpStatus>(
-                PulpStatus::new,
-                "pulp-operator does not deploy Pulp yet; this build only validates and acknowledges the resource",
-                Clock.systemUTC()) {
-              // An anonymous subclass keeps the type arguments JOSDK reads to find the primary kind.
-            }));
+  public static List<Registration<?>> registrations(io.fabric8.kubernetes.client.KubernetesClient client) {
+    return List.of(new Registration<>(Pulp.class, new PulpReconciler(client, Clock.systemUTC())));
   }
 
   public static void main(String[] args) {
-    OperatorLauncher.main(NAME, args, client -> registrations());
+    OperatorLauncher.main(NAME, args, PulpOperator::registrations);
   }
 }

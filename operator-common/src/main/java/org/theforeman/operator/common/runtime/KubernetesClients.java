@@ -30,6 +30,14 @@ public final class KubernetesClients {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /** A client whose requests pass through {@code interceptor} (e.g. to count writes). */
+  public static KubernetesClient client(Config config, io.fabric8.kubernetes.client.http.Interceptor interceptor) {
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(interceptor.getClass().getSimpleName(), interceptor))
+        .build();
+  }
+
   /**
    * A client that fails fast: no retries and short timeouts, for the start-up checks, so that a missing
    * cluster is reported within seconds instead of after the regular client's retry budget.

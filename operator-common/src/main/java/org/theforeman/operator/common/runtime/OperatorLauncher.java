@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.theforeman.operator.common.apply.WriteCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +58,24 @@ public final class OperatorLauncher {
 
   public static RunningOperator launch(
       String name, OperatorSettings settings, Function<KubernetesClient, List<Registration<?>>> registrations) {
-    Config config = KubernetesClients.config(settings.kubeconfig());
+    return launch(name, settings, KubernetesClients.config(settings.kubeconfig()), registrations);
+  }
+
+  /** As {@link #launch(String, OperatorSettings, Function)} with a client configuration given directly (tests). */
+  public static RunningOperator launch(
+      String name, OperatorSettings settings, Config config, Function<KubernetesClient, List<Registration<?>>> registrations) {
     try (KubernetesClient probe = KubernetesClients.probeClient(config)) {
       Preflight.apiServerReachable(probe);
       WatchedNamespaces namespaces =
           WatchedNamespaces.parse(settings.watchNamespaces(), () -> settings.ownNamespace(config.getNamespace()));
-      KubernetesClient client = KubernetesClients.client(config);
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      registry.config().commonTags("operator", name);
+      WriteCounter writes = new WriteCounter(registry);
+      KubernetesClient client = KubernetesClients.client(config, writes);
       List<Registration<?>> toRegister = registrations.apply(client);
       Preflight.crdsInstalled(
           probe, toRegister.stream().<Class<? extends HasMetadata>>map(Registration::kind).collect(Collectors.toList()), namespaces);
-      return start(name, settings, config, client, namespaces, toRegister);
+      return start(name, settings, config, client, namespaces, toRegister, registry, writes);
     }
   }
 
@@ -76,9 +85,9 @@ public final class OperatorLauncher {
       Config config,
       KubernetesClient client,
       WatchedNamespaces namespaces,
-      List<Registration<?>> registrations) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("operator", name);
+      List<Registration<?>> registrations,
+      PrometheusMeterRegistry registry,
+      WriteCounter writes) {
     for (var binder :
         List.of(
             new JvmMemoryMetrics(),
@@ -95,6 +104,7 @@ public final class OperatorLauncher {
         .register(registry);
 
     String ownNamespace = settings.ownNamespace(config.getNamespace());
+    AtomicBoolean stopping = new AtomicBoolean(false);
     Operator operator =
         new Operator(
             o -> {
@@ -118,11 +128,18 @@ public final class OperatorLauncher {
                               leader.set(true);
                               log.info("{} became the leader in namespace {}", identity, ownNamespace);
                             },
-                            () -> leader.set(false),
+                            () -> {
+                              leader.set(false);
+                              if (!stopping.get()) {
+                                // Losing the lease ends the process: a restart is the only safe way to be
+                                // sure no reconciliation of the old term is still running.
+                                log.error("{} lost the leader lease; exiting so that a restart rejoins the election", identity);
+                                new Thread(() -> System.exit(1), name + "-lost-lease").start();
+                              }
+                            },
                             newLeader -> log.info("leader is now {}", newLeader)),
-                        // Losing the lease ends the process: a restart is the only safe way to be sure
-                        // no reconciliation of the old term is still running.
-                        true));
+                        // Not JOSDK's exit: it would also end the process when we stop it on purpose.
+                        false));
               }
             });
     for (Registration<?> registration : registrations) {
@@ -137,7 +154,6 @@ public final class OperatorLauncher {
       operator.stop();
       throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
     }
-    AtomicBoolean stopping = new AtomicBoolean(false);
     side =
         SideServer.start(
             settings.httpPort(),
@@ -149,7 +165,7 @@ public final class OperatorLauncher {
         namespaces,
         settings.leaderElection() ? "on (lease " + ownNamespace + "/" + name + "-leader)" : "off",
         side.port());
-    return new RunningOperator(name, operator, side, registry, stopping);
+    return new RunningOperator(name, operator, side, registry, writes, stopping);
   }
 
   private static <P extends HasMetadata> void register(
@@ -187,14 +203,22 @@ public final class OperatorLauncher {
     private final Operator operator;
     private final SideServer side;
     private final PrometheusMeterRegistry registry;
+    private final WriteCounter writes;
     private final AtomicBoolean stopping;
 
-    RunningOperator(String name, Operator operator, SideServer side, PrometheusMeterRegistry registry, AtomicBoolean stopping) {
+    RunningOperator(
+        String name, Operator operator, SideServer side, PrometheusMeterRegistry registry, WriteCounter writes, AtomicBoolean stopping) {
       this.name = name;
       this.operator = operator;
       this.side = side;
       this.registry = registry;
+      this.writes = writes;
       this.stopping = stopping;
+    }
+
+    /** Write requests this operator made to the API server so far, lease renewals excepted. */
+    public long writes() {
+      return writes.withoutLeases();
     }
 
     public int sidePort() {

@@ -1,0 +1,158 @@
+package org.theforeman.operator.pulp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.theforeman.operator.api.v1alpha1.DatabaseSpec;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.runtime.OperatorLauncher;
+import org.theforeman.operator.common.runtime.OperatorSettings;
+import org.theforeman.operator.common.status.Conditions;
+import org.theforeman.operator.e2e.harness.ControlPlane;
+import org.theforeman.operator.e2e.harness.KubeControlPlaneExtension;
+import org.theforeman.operator.e2e.harness.RepositoryLayout;
+import org.theforeman.operator.e2e.harness.TestNamespace;
+import org.theforeman.operator.e2e.harness.WithControlPlane;
+
+/**
+ * The Pulp operator on the real control plane, running with the token of its own ServiceAccount from
+ * install/pulp-operator.yaml, so that every call it makes is checked against that Role.
+ */
+@WithControlPlane
+class PulpOperatorIT {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  private static OperatorLauncher.RunningOperator operator;
+  private static String namespace;
+  private static KubernetesClient admin;
+
+  @BeforeAll
+  static void startOperator(ControlPlane plane, TestNamespace testNamespace) throws Exception {
+    namespace = testNamespace.name();
+    admin = plane.admin();
+    plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+    for (HasMetadata object : admin.load(Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))).items()) {
+      if (!object.getKind().equals("Deployment")) {
+        admin.resource(object).inNamespace(namespace).create();
+      }
+    }
+    OperatorSettings settings = new OperatorSettings(Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of("pulp-operator-it"));
+    operator = OperatorLauncher.launch(PulpOperator.NAME, settings, plane.configFor(namespace, "pulp-operator"),
+        client -> List.of(new org.theforeman.operator.common.runtime.Registration<>(Pulp.class, new PulpReconciler(client, Clock.systemUTC()))));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+  }
+
+  private static Resource<Pulp> pulp(String name) {
+    return admin.resources(Pulp.class).inNamespace(namespace).withName(name);
+  }
+
+  private static Pulp create(String yaml) {
+    Pulp pulp = Serialization.unmarshal(yaml, Pulp.class);
+    pulp.getMetadata().setNamespace(namespace);
+    return admin.resource(pulp).create();
+  }
+
+  private static Condition condition(String name, String type) {
+    Pulp current = pulp(name).get();
+    if (current == null || current.getStatus() == null) {
+      return null;
+    }
+    return Conditions.find(current.getStatus().getConditions(), type).orElse(null);
+  }
+
+  private static void awaitReady(String name) {
+    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      Pulp current = pulp(name).get();
+      Condition ready = condition(name, "Ready");
+      assertThat(ready).as("Ready of %s: %s", name, current.getStatus()).isNotNull();
+      assertThat(ready.getStatus()).as("Ready of %s: %s", name, ready.getMessage()).isEqualTo("True");
+      assertThat(ready.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+    });
+  }
+
+  @Test
+  void minimalSampleBecomesReadyAndThenWritesNothing() throws Exception {
+    long writesBefore = operator.writes();
+    long started = System.nanoTime();
+    create(Files.readString(RepositoryLayout.root().resolve("samples/pulp-standalone.yaml")));
+    awaitReady("pulp");
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long writesToReady = operator.writes() - writesBefore;
+
+    for (String component : List.of("api", "content", "worker")) {
+      Deployment deployment = admin.apps().deployments().inNamespace(namespace).withName("pulp-" + component).get();
+      assertThat(deployment.getStatus().getAvailableReplicas()).as(component).isEqualTo(1);
+    }
+    StatefulSet postgres = admin.apps().statefulSets().inNamespace(namespace).withName("pulp-postgres").get();
+    assertThat(postgres.getStatus().getReadyReplicas()).isEqualTo(1);
+    List<Job> jobs = admin.batch().v1().jobs().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "pulp").list().getItems();
+    assertThat(jobs).singleElement().satisfies(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
+    assertThat(pulp("pulp").get().getStatus().getContentOrigin()).isEqualTo("http://pulp-content." + namespace + ".svc:24816");
+
+    long steadyFrom = operator.writes();
+    Thread.sleep(Duration.ofSeconds(Long.getLong("steadyStateSeconds", 20)).toMillis());
+    long steadyWrites = operator.writes() - steadyFrom;
+    System.out.printf("BENCH pulp sample: Ready after %.1f s, %d API writes to Ready, %d writes in %d s of steady state%n",
+        seconds, writesToReady, steadyWrites, Long.getLong("steadyStateSeconds", 20));
+    assertThat(steadyWrites).as("writes at steady state").isZero();
+  }
+
+  @Test
+  void externalDatabaseSecretWithoutPasswordIsReportedAndPickedUpWhenFixed() {
+    Map<String, String> values = Map.of("POSTGRES_HOST", "db.example.com", "POSTGRES_PORT", "5432",
+        "POSTGRES_USERNAME", "pulp", "POSTGRES_DB_NAME", "pulp");
+    admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("external-db").endMetadata()
+        .withStringData(values).build()).create();
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: external}
+        spec:
+          database: {external_db_secret: external-db}
+        """);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Condition ready = condition("external", "Ready");
+      assertThat(ready).isNotNull();
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("SecretKeyMissing");
+      assertThat(ready.getMessage()).contains("Secret external-db").contains("POSTGRES_PASSWORD");
+      assertThat(condition("external", "Degraded").getStatus()).isEqualTo("True");
+    });
+    assertThat(admin.apps().deployments().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "external").list().getItems())
+        .as("nothing deployed on bad input").isEmpty();
+
+    admin.secrets().inNamespace(namespace).withName("external-db")
+        .edit(s -> new SecretBuilder(s).addToStringData("POSTGRES_PASSWORD", "s3cret").build());
+    awaitReady("external");
+    String message = pulp("external").get().getStatus().getConditions().toString();
+    assertThat(message).doesNotContain("s3cret");
+  }
+}
