@@ -155,4 +155,144 @@ class PulpOperatorIT {
     String message = pulp("external").get().getStatus().getConditions().toString();
     assertThat(message).doesNotContain("s3cret");
   }
+
+  private static Deployment deployment(String name) {
+    return admin.apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  private static long replicaSetsOf(String deployment) {
+    return admin.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+        .filter(rs -> rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getName().equals(deployment)))
+        .count();
+  }
+
+  @Test
+  void customSettingsRollEachComponentOnceAndANoOpWritesOnlyStatus() {
+    admin.configMaps().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("tuning").endMetadata().withData(Map.of("TOKEN_AUTH_DISABLED", "False")).build()).create();
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: tuned}
+        spec: {custom_pulp_settings: tuning}
+        """);
+    awaitReady("tuned");
+    Map<String, Long> before = new java.util.HashMap<>();
+    for (String c : List.of("api", "content", "worker")) {
+      before.put(c, replicaSetsOf("tuned-" + c));
+    }
+    admin.configMaps().inNamespace(namespace).withName("tuning")
+        .edit(cm -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(cm).addToData("TOKEN_AUTH_DISABLED", "True").build());
+    await().atMost(READY_TIMEOUT).untilAsserted(() -> {
+      assertThat(admin.configMaps().inNamespace(namespace).withName("tuned-settings").get().getData().get("settings.py"))
+          .contains("TOKEN_AUTH_DISABLED = True");
+      for (String c : List.of("api", "content", "worker")) {
+        assertThat(replicaSetsOf("tuned-" + c)).as("ReplicaSets of %s", c).isEqualTo(before.get(c) + 1);
+      }
+    });
+    awaitReady("tuned");
+    for (String c : List.of("api", "content", "worker")) {
+      assertThat(replicaSetsOf("tuned-" + c)).as("rolled exactly once: %s", c).isEqualTo(before.get(c) + 1);
+    }
+
+    // A spec change that changes nothing effective (replicas 1 is the default): only the status
+    // write that records the new observedGeneration.
+    long writes = operator.writes();
+    pulp("tuned").edit(p -> {
+      p.getSpec().setApi(new org.theforeman.operator.api.v1alpha1.ComponentSpec());
+      p.getSpec().getApi().setReplicas(1);
+      return p;
+    });
+    awaitReady("tuned");
+    assertThat(operator.writes() - writes).as("writes for a no-op spec change").isEqualTo(1);
+  }
+
+  @Test
+  void newImageIsMigratedBeforeThePodsRoll() {
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: upgraded}
+        spec: {image_version: "3.122.2"}
+        """);
+    awaitReady("upgraded");
+    pulp("upgraded").edit(p -> {
+      p.getSpec().setImageVersion("3.123.1");
+      return p;
+    });
+    awaitReady("upgraded");
+    List<Job> jobs = admin.batch().v1().jobs().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "upgraded").list().getItems();
+    assertThat(jobs).as("the old image's Job is cleaned up once the new one completed").singleElement();
+    Job migration = jobs.get(0);
+    assertThat(migration.getMetadata().getAnnotations()).containsEntry("app.theforeman.org/image", "quay.io/pulp/pulp-minimal:3.123.1");
+    java.time.Instant migrated = java.time.Instant.parse(migration.getStatus().getCompletionTime());
+    for (String c : List.of("api", "content", "worker")) {
+      Deployment d = deployment("upgraded-" + c);
+      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("quay.io/pulp/pulp-minimal:3.123.1");
+      ReplicaSet newest = admin.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+          .filter(rs -> rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getName().equals(d.getMetadata().getName())))
+          .max(java.util.Comparator.comparing(rs -> java.time.Instant.parse(rs.getMetadata().getCreationTimestamp()))).orElseThrow();
+      assertThat(java.time.Instant.parse(newest.getMetadata().getCreationTimestamp()))
+          .as("%s rolled after the migration completed", c).isAfterOrEqualTo(migrated);
+    }
+    assertThat(pulp("upgraded").get().getStatus().getVersion()).isEqualTo("3.123.1");
+  }
+
+  @Test
+  void deletingThePulpKeepsItsDataAndRecreatingItReusesIt() {
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: durable}
+        spec: {file_storage_size: 5Gi}
+        """);
+    awaitReady("durable");
+    PersistentVolumeClaim claim = admin.persistentVolumeClaims().inNamespace(namespace).withName("durable-file-storage").get();
+    String secretKey = admin.secrets().inNamespace(namespace).withName("durable-secret-key").get().getData().get("secret_key");
+    String dbPassword = admin.secrets().inNamespace(namespace).withName("durable-postgres").get().getData().get("POSTGRES_PASSWORD");
+
+    pulp("durable").withTimeout(30, TimeUnit.SECONDS).delete();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(deployment("durable-api")).isNull();
+      assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("durable-postgres").get()).isNull();
+    });
+    assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("durable-file-storage").get()).isNotNull();
+    assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "durable").list().getItems())
+        .as("database claim kept too").hasSize(2);
+
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: durable}
+        spec: {file_storage_size: 5Gi}
+        """);
+    awaitReady("durable");
+    assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("durable-file-storage").get().getMetadata().getUid())
+        .isEqualTo(claim.getMetadata().getUid());
+    assertThat(admin.secrets().inNamespace(namespace).withName("durable-secret-key").get().getData().get("secret_key")).isEqualTo(secretKey);
+    assertThat(admin.secrets().inNamespace(namespace).withName("durable-postgres").get().getData().get("POSTGRES_PASSWORD")).isEqualTo(dbPassword);
+  }
+
+  @Test
+  void deletedDeploymentIsRepaired() {
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: drift}
+        spec: {}
+        """);
+    awaitReady("drift");
+    String oldUid = deployment("drift-content").getMetadata().getUid();
+    long started = System.nanoTime();
+    admin.apps().deployments().inNamespace(namespace).withName("drift-content").delete();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      Deployment again = deployment("drift-content");
+      assertThat(again).isNotNull();
+      assertThat(again.getMetadata().getUid()).isNotEqualTo(oldUid);
+    });
+    double deployment = (System.nanoTime() - started) / 1e9;
+
+    // Not covered yet: a hand-edited Service port is not repaired (see the issue note).
+    System.out.printf("BENCH drift repair: deleted Deployment back in %.2f s%n", deployment);
+  }
 }

@@ -39,11 +39,33 @@ public final class ResourceApplier {
     }
     desired.getMetadata().setResourceVersion(null);
     desired.getMetadata().setManagedFields(null);
-    client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    R applied = client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    if (actual != null && !DesiredState.isSatisfiedBy(desired, applied)) {
+      // An apply cannot remove list entries another manager added (an edited Service port is a new
+      // entry, keyed by port): replace the object's content, keeping what the server assigned.
+      replace(desired, applied);
+    }
     Outcome outcome = actual == null ? Outcome.CREATED : Outcome.UPDATED;
     log.info("{} {} {}/{}", outcome == Outcome.CREATED ? "created" : "updated", desired.getKind(),
         desired.getMetadata().getNamespace(), desired.getMetadata().getName());
     return outcome;
+  }
+
+  private <R extends HasMetadata> void replace(R desired, R current) {
+    var mapper = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode merged = mapper.valueToTree(current);
+    com.fasterxml.jackson.databind.node.ObjectNode wanted = mapper.valueToTree(desired);
+    wanted.fields().forEachRemaining(field -> {
+      if (!field.getKey().equals("metadata") && !field.getKey().equals("status")) {
+        merged.set(field.getKey(), field.getValue());
+      }
+    });
+    @SuppressWarnings("unchecked")
+    R replacement = (R) mapper.convertValue(merged, desired.getClass());
+    replacement.getMetadata().setManagedFields(null);
+    client.resource(replacement).update();
+    log.info("replaced {} {}/{} to undo changes made by another manager", desired.getKind(),
+        desired.getMetadata().getNamespace(), desired.getMetadata().getName());
   }
 
   public KubernetesClient client() {
