@@ -274,7 +274,7 @@ class PulpOperatorIT {
   }
 
   @Test
-  void deletedDeploymentIsRepaired() {
+  void deletedDeploymentAndEditedServiceAreRepaired() {
     create("""
         apiVersion: app.theforeman.org/v1alpha1
         kind: Pulp
@@ -292,7 +292,14 @@ class PulpOperatorIT {
     });
     double deployment = (System.nanoTime() - started) / 1e9;
 
-    // Not covered yet: a hand-edited Service port is not repaired (see the issue note).
-    System.out.printf("BENCH drift repair: deleted Deployment back in %.2f s%n", deployment);
+    started = System.nanoTime();
+    admin.services().inNamespace(namespace).withName("drift-api")
+        .edit(s -> new io.fabric8.kubernetes.api.model.ServiceBuilder(s).editSpec().editFirstPort().withPort(8080).endPort().endSpec().build());
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        assertThat(admin.services().inNamespace(namespace).withName("drift-api").get().getSpec().getPorts())
+            .singleElement().satisfies(port -> assertThat(port.getPort()).isEqualTo(24817)));
+    double service = (System.nanoTime() - started) / 1e9;
+    awaitReady("drift");
+    System.out.printf("BENCH drift repair: deleted Deployment back in %.2f s, edited Service port back in %.2f s%n", deployment, service);
   }
 }

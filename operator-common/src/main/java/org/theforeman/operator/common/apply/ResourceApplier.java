@@ -2,6 +2,7 @@ package org.theforeman.operator.common.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,20 @@ public final class ResourceApplier {
     }
     desired.getMetadata().setResourceVersion(null);
     desired.getMetadata().setManagedFields(null);
-    R applied = client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    // An apply cannot remove list entries another manager added (an edited Service port is a new
+    // entry, keyed by port): the merge is then invalid or still drifted, and the object's content is
+    // replaced instead, keeping what the server assigned (cluster IP, node ports).
+    R applied;
+    try {
+      applied = client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    } catch (KubernetesClientException e) {
+      if (actual == null || e.getCode() != 422) {
+        throw e;
+      }
+      replace(desired, actual);
+      return Outcome.UPDATED;
+    }
     if (actual != null && !DesiredState.isSatisfiedBy(desired, applied)) {
-      // An apply cannot remove list entries another manager added (an edited Service port is a new
-      // entry, keyed by port): replace the object's content, keeping what the server assigned.
       replace(desired, applied);
     }
     Outcome outcome = actual == null ? Outcome.CREATED : Outcome.UPDATED;
@@ -51,19 +62,17 @@ public final class ResourceApplier {
     return outcome;
   }
 
+  /**
+   * A JSON merge patch of the desired content: unlike an apply it replaces whole lists, and unlike an
+   * update it keeps fields the server assigned and needs no more than the patch verb.
+   */
   private <R extends HasMetadata> void replace(R desired, R current) {
     var mapper = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
-    com.fasterxml.jackson.databind.node.ObjectNode merged = mapper.valueToTree(current);
-    com.fasterxml.jackson.databind.node.ObjectNode wanted = mapper.valueToTree(desired);
-    wanted.fields().forEachRemaining(field -> {
-      if (!field.getKey().equals("metadata") && !field.getKey().equals("status")) {
-        merged.set(field.getKey(), field.getValue());
-      }
-    });
-    @SuppressWarnings("unchecked")
-    R replacement = (R) mapper.convertValue(merged, desired.getClass());
-    replacement.getMetadata().setManagedFields(null);
-    client.resource(replacement).update();
+    com.fasterxml.jackson.databind.node.ObjectNode patch = mapper.valueToTree(desired);
+    patch.remove(java.util.List.of("apiVersion", "kind", "metadata", "status"));
+    client.resource(current)
+        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            patch.toString());
     log.info("replaced {} {}/{} to undo changes made by another manager", desired.getKind(),
         desired.getMetadata().getNamespace(), desired.getMetadata().getName());
   }
