@@ -33,7 +33,7 @@ import java.util.Map;
     message = "allowed_content_checksums must contain sha256: pulpcore requires it")
 public class PulpSpec {
   /** The pulpcore release the operator deploys by default; the real-pulpcore test runs the same one. */
-  public static final String DEFAULT_VERSION = "3.85";
+  public static final String DEFAULT_VERSION = "3.123.1";
 
   @JsonPropertyDescription("Image repository of pulpcore (api, content, worker and migrations), as in pulp-operator.")
   @Default("quay.io/pulp/pulp-minimal")

@@ -170,11 +170,11 @@ class ApiAdmissionIT {
 
     PulpStatus status = new PulpStatus();
     status.setObservedGeneration(generation);
-    status.setVersion("3.85");
+    status.setVersion("3.123.1");
     created.setStatus(status);
     Pulp afterStatus = pulps.resource(created).updateStatus();
     assertThat(afterStatus.getMetadata().getGeneration()).isEqualTo(generation);
-    assertThat(afterStatus.getStatus().getVersion()).isEqualTo("3.85");
+    assertThat(afterStatus.getStatus().getVersion()).isEqualTo("3.123.1");
 
     afterStatus.getSpec().setFileStorageSize("20Gi");
     assertThat(pulps.resource(afterStatus).update().getMetadata().getGeneration()).isEqualTo(generation + 1);
