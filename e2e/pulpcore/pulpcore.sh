@@ -335,7 +335,9 @@ for key, value in read_pairs(envfile):
     env[key] = defined[key]
 # Dynaconf loads PULP_SETTINGS' files in order, later ones and then PULP_* variables winning:
 # run's defaults go first, so that both the caller's settings file and variables override them.
-env["PULP_SETTINGS"] = ",".join([defaults_py] + ([env["PULP_SETTINGS"]] if env.get("PULP_SETTINGS") else []))
+# exec and start pass no defaults ("").
+if defaults_py:
+    env["PULP_SETTINGS"] = ",".join([defaults_py] + ([env["PULP_SETTINGS"]] if env.get("PULP_SETTINGS") else []))
 for key, value in env.items():
     print(f"{key}={value}")
 EOF

@@ -52,6 +52,7 @@ import org.theforeman.operator.pulp.dependent.MigrationJob;
 import org.theforeman.operator.pulp.dependent.PostgresService;
 import org.theforeman.operator.pulp.dependent.PostgresStatefulSet;
 import org.theforeman.operator.pulp.dependent.PulpIngress;
+import org.theforeman.operator.pulp.dependent.PulpRoutes;
 import org.theforeman.operator.pulp.dependent.RedisDeployment;
 import org.theforeman.operator.pulp.dependent.RedisService;
 import org.theforeman.operator.pulp.dependent.SecretKeySecret;
@@ -68,6 +69,9 @@ public class PulpReconciler implements Reconciler<Pulp> {
   static final String MIGRATIONS_COMPLETE = "MigrationsComplete";
   /** Reported only when the API server refuses an object the spec implies. */
   static final String RESOURCES_APPLIED = "ResourcesApplied";
+  /** Reported only with ingress_type route, which depends on the cluster serving OpenShift's Route API. */
+  static final String EXPOSURE_READY = "ExposureReady";
+  static final String WEB_READY = "WebReady";
   /** How often to look again while waiting for input the user must fix (a Secret not yet created). */
   static final Duration INPUT_RECHECK = Duration.ofSeconds(15);
 
@@ -160,7 +164,16 @@ public class PulpReconciler implements Reconciler<Pulp> {
       components.add(migration);
       String podImage = migration.phase() == ComponentState.Phase.READY ? inputs.image() : runningImage(pulp, context, names);
       components.addAll(reconcileComponents(pulp, inputs, context, names, podImage));
-      reconcileExposure(pulp, context, names);
+      if (pulp.getSpec().getWeb() != null) {
+        // Said plainly rather than ignored: the spec asks for something this version does not deploy.
+        components.add(ComponentState.failed(WEB_READY, "NotImplemented",
+            "spec.web (the pulp-web reverse proxy) is not deployed by this operator version; expose api and content"
+                + " with ingress_type ingress, nodeport or loadbalancer instead, and remove spec.web"));
+      }
+      ComponentState exposure = reconcileExposure(pulp, context, names);
+      if (exposure != null) {
+        components.add(exposure);
+      }
     } catch (KubernetesClientException e) {
       if (e.getCode() < 400 || e.getCode() >= 500 || e.getCode() == 409 || e.getCode() == 429) {
         throw e; // transient: JOSDK retries with backoff
@@ -303,13 +316,28 @@ public class PulpReconciler implements Reconciler<Pulp> {
     return ComponentState.ready(component.condition(), "Available", "Deployment " + name + ": " + available + "/" + wanted + " available.");
   }
 
-  private void reconcileExposure(Pulp pulp, Context<Pulp> context, PulpNames names) {
+  /** Ingress, or Routes where OpenShift serves them; null when exposure needs nothing reported. */
+  private ComponentState reconcileExposure(Pulp pulp, Context<Pulp> context, PulpNames names) {
     ExposureType exposure = pulp.getSpec().getIngressType() == null ? ExposureType.none : pulp.getSpec().getIngressType();
     if (exposure == ExposureType.ingress) {
       apply(PulpIngress.desired(pulp), context, Ingress.class);
     } else {
       deleteIfPresent(cached(context, pulp, Ingress.class, names.ingress()));
     }
+    if (exposure != ExposureType.route) {
+      return null;
+    }
+    if (!applier.client().supports(PulpRoutes.API_VERSION, PulpRoutes.KIND)) {
+      return ComponentState.failed(EXPOSURE_READY, "RouteAPIUnavailable",
+          "ingress_type route needs OpenShift's " + PulpRoutes.API_VERSION + " API, which this cluster does not serve;"
+              + " use ingress_type ingress, nodeport or loadbalancer");
+    }
+    for (var route : PulpRoutes.desired(pulp)) {
+      var actual = applier.client().genericKubernetesResources(PulpRoutes.API_VERSION, PulpRoutes.KIND)
+          .inNamespace(pulp.getMetadata().getNamespace()).withName(route.getMetadata().getName()).get();
+      applier.apply(route, actual);
+    }
+    return ComponentState.ready(EXPOSURE_READY, "RoutesApplied", "Routes for /pulp/api/ and /pulp/content/ are applied.");
   }
 
   /** The image the API pods run now, or null before the first rollout. */

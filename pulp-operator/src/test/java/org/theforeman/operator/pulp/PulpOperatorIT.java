@@ -302,4 +302,22 @@ class PulpOperatorIT {
     awaitReady("drift");
     System.out.printf("BENCH drift repair: deleted Deployment back in %.2f s, edited Service port back in %.2f s%n", deployment, service);
   }
+
+  @Test
+  void routeWithoutOpenShiftIsReportedNotIgnored() {
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: routed}
+        spec: {ingress_type: route, route_host: pulp.apps.example.com}
+        """);
+    await().atMost(READY_TIMEOUT).untilAsserted(() -> {
+      Condition exposure = condition("routed", "ExposureReady");
+      assertThat(exposure).isNotNull();
+      assertThat(exposure.getStatus()).isEqualTo("False");
+      assertThat(exposure.getReason()).isEqualTo("RouteAPIUnavailable");
+      assertThat(condition("routed", "Ready").getMessage()).contains("route.openshift.io/v1");
+      assertThat(condition("routed", "APIReady").getStatus()).as("the rest still deploys").isEqualTo("True");
+    });
+  }
 }
