@@ -240,12 +240,13 @@ class PulpOperatorIT {
 
   @Test
   void deletingThePulpKeepsItsDataAndRecreatingItReusesIt() {
-    create("""
+    String durable = """
         apiVersion: app.theforeman.org/v1alpha1
         kind: Pulp
         metadata: {name: durable}
         spec: {file_storage_size: 5Gi}
-        """);
+        """;
+    create(durable);
     awaitReady("durable");
     PersistentVolumeClaim claim = admin.persistentVolumeClaims().inNamespace(namespace).withName("durable-file-storage").get();
     String secretKey = admin.secrets().inNamespace(namespace).withName("durable-secret-key").get().getData().get("secret_key");
@@ -260,12 +261,7 @@ class PulpOperatorIT {
     assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "durable").list().getItems())
         .as("database claim kept too").hasSize(2);
 
-    create("""
-        apiVersion: app.theforeman.org/v1alpha1
-        kind: Pulp
-        metadata: {name: durable}
-        spec: {file_storage_size: 5Gi}
-        """);
+    create(durable);
     awaitReady("durable");
     assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("durable-file-storage").get().getMetadata().getUid())
         .isEqualTo(claim.getMetadata().getUid());

@@ -7,16 +7,12 @@ import io.fabric8.generator.annotation.Default;
 
 /** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RemoteExecutionSshFeature {
+public class RemoteExecutionSshFeature extends Feature {
   public enum Mode {
     ssh,
     @JsonProperty("pull-mqtt")
     pullMqtt
   }
-
-  @JsonPropertyDescription("Whether the feature is enabled.")
-  @Default("true")
-  private Boolean enabled;
 
   @JsonProperty("ssh_key_secret")
   @JsonPropertyDescription(
@@ -27,20 +23,6 @@ public class RemoteExecutionSshFeature {
   @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")
   @Default("ssh")
   private Mode mode;
-
-  /** Enabled unless explicitly disabled: listing a feature turns it on. */
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  public boolean isOn() {
-    return !Boolean.FALSE.equals(enabled);
-  }
-
-  public Boolean getEnabled() {
-    return enabled;
-  }
-
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
 
   public String getSshKeySecret() {
     return sshKeySecret;
