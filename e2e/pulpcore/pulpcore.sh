@@ -8,6 +8,13 @@
 #   pulpcore.sh start-db DIR       PostgreSQL (DIR/pg) and Redis for DIR; writes DIR/db.env
 #   pulpcore.sh run DIR ENVFILE    migrate, set the admin password, start api, content and worker;
 #                                  waits for the status API; writes DIR/pulp.env
+#   pulpcore.sh exec DIR NAME ENVFILE -- COMMAND [ARG...]
+#                                  runs COMMAND as a container's command: ENVFILE is all of its
+#                                  environment (run's defaults and seeds are not added); its
+#                                  output goes to stdout and DIR/logs/NAME.log; exits as it does
+#   pulpcore.sh start DIR NAME ENVFILE -- COMMAND [ARG...]
+#                                  the same in the background, in a process group of its own
+#                                  (DIR/pids/NAME.pid, log DIR/logs/NAME.log) until `stop DIR`
 #   pulpcore.sh smoke DIR          pulp-cli round trip: file repository, upload, publish,
 #                                  distribute, download through the content app, compare sha256
 #   pulpcore.sh stop DIR           stops everything started for DIR; idempotent
@@ -16,11 +23,12 @@
 # ENVFILE is what a Kubernetes container would get as its environment, one KEY=VALUE a line:
 #   - values are literal (no quotes, no shell expansion); blank lines and '#' lines are skipped;
 #   - $(NAME) is replaced as Kubernetes does for dependent variables: NAME from an earlier line of
-#     the file, or one of the values `run` provides: API_PORT, CONTENT_PORT (the ports it chose),
-#     PULP_DIR (=DIR) and the keys of DIR/db.env (POSTGRES_*, REDIS_*). $$( gives a literal $(.
-#     An unknown $(NAME) stays as written. E.g. PULP_CONTENT_ORIGIN=http://127.0.0.1:$(CONTENT_PORT)
+#     the file, or (`run` only) one of the values `run` provides: API_PORT, CONTENT_PORT (the
+#     ports it chose), PULP_DIR (=DIR) and the keys of DIR/db.env (POSTGRES_*, REDIS_*).
+#     $$( gives a literal $(. An unknown $(NAME) stays as written.
+#     E.g. PULP_CONTENT_ORIGIN=http://127.0.0.1:$(CONTENT_PORT)
 #   - the pulp processes get these variables and nothing else from the caller's environment,
-#     plus PATH, HOME (DIR/pulp/home) and LANG;
+#     plus PATH, HOME (DIR/pulp/home; for exec and start DIR/containers/NAME) and LANG;
 #   - `run` puts a settings file of defaults first in PULP_SETTINGS (DIR/run/defaults.py), so the
 #     caller's PULP_SETTINGS files and PULP_* variables override each of them:
 #       CONTENT_ORIGIN       http://127.0.0.1:$CONTENT_PORT. It must be the content app's address
@@ -343,12 +351,22 @@ for key, value in env.items():
 EOF
 }
 
-# Runs "$@" with exactly the pulp processes' environment ($run_env), in DIR/pulp (replacing the
-# calling shell: call it in a subshell).
+# What the image provides besides the caller's variables: PATH (the virtualenv first), HOME, LANG.
+# Arguments: the file to write, HOME.
+write_base_env() {
+  cat >"$1" <<EOF
+PATH=$venv/bin:/usr/local/bin:/usr/bin:/bin
+HOME=$2
+LANG=C.UTF-8
+EOF
+}
+
+# Runs "$@" with exactly the pulp processes' environment ($run_env), in $run_cwd, by default
+# DIR/pulp (replacing the calling shell: call it in a subshell).
 in_pulp_env() {
   local envargs
   mapfile -t envargs <"$run_env"
-  cd "$run_dir/pulp" && exec env -i "${envargs[@]}" "$@"
+  cd "${run_cwd:-$run_dir/pulp}" && exec env -i "${envargs[@]}" "$@"
 }
 
 # Starts "$@" in its own session (so in its own process group), logging to DIR/logs/NAME.log;
@@ -428,11 +446,7 @@ cmd_run() {
   # What $(NAME) may refer to in the env file.
   { echo "API_PORT=$api_port"; echo "CONTENT_PORT=$content_port"; echo "PULP_DIR=$dir"
     [[ ! -f $dir/db.env ]] || cat "$dir/db.env"; } >"$dir/run/seeds.env"
-  cat >"$dir/run/base.env" <<EOF
-PATH=$venv/bin:/usr/local/bin:/usr/bin:/bin
-HOME=$dir/pulp/home
-LANG=C.UTF-8
-EOF
+  write_base_env "$dir/run/base.env" "$dir/pulp/home"
   # run's defaults, as the first settings file: everything the caller sets wins over them.
   # PULP_DEPLOY_ROOT would not do: pulpcore derives the paths from it at import time only.
   cat >"$dir/run/defaults.py" <<EOF
@@ -489,6 +503,49 @@ PULP_VENV=$venv
 EOF
   )
   log "run: pulp is up (api $host:$api_port, content $host:$content_port); migrate took $((migrated - start)) s, status OK after $((SECONDS - start)) s in total; wrote $dir/pulp.env"
+}
+
+# ---------------------------------------------------------------------------------------------
+# exec, start: the caller's own command, run as a container runs it
+
+# Parses DIR NAME ENVFILE -- COMMAND...; sets run_dir, run_env (ENVFILE's variables, $(NAME)
+# expanded from its earlier lines only, plus PATH, HOME and LANG), proc_name and proc_command.
+# Like a container's own file system, each NAME has its own HOME and working directory,
+# DIR/containers/NAME (gunicorn, for one, keeps a control socket under HOME).
+prepare_container() {
+  local usage="usage: $0 $1 DIR NAME ENVFILE -- COMMAND [ARG...]"
+  shift
+  [[ $# -ge 5 && $4 == -- ]] || die "$usage"
+  require_installed
+  [[ $2 =~ ^[A-Za-z0-9_.-]+$ ]] || die "NAME must be letters, digits, '.', '_' or '-': '$2'"
+  [[ -f $3 ]] || die "no env file $3"
+  run_dir=$(absdir "$1")
+  proc_name=$2
+  run_env=$run_dir/run/$proc_name.env
+  run_cwd=$run_dir/containers/$proc_name
+  mkdir -p "$run_dir"/{logs,pids,run} "$run_cwd"
+  write_base_env "$run_dir/run/$proc_name.base.env" "$run_cwd"
+  (umask 077; build_env "$3" /dev/null "$run_dir/run/$proc_name.base.env" "" >"$run_env")
+  proc_command=("${@:5}")
+}
+
+cmd_exec() {
+  prepare_container exec "$@"
+  local rc
+  # Output both to the caller (who looks for pulpcore's own error in it) and to the log.
+  set +e
+  (in_pulp_env timeout "${PULPCORE_EXEC_TIMEOUT:-900}" "${proc_command[@]}") 2>&1 | tee "$run_dir/logs/$proc_name.log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  ((rc == 0)) || log "exec: $proc_name exited with $rc; log $run_dir/logs/$proc_name.log"
+  return "$rc"
+}
+
+cmd_start() {
+  prepare_container start "$@"
+  ! alive "$(cat "$run_dir/pids/$proc_name.pid" 2>/dev/null)" || die "$proc_name is already running for $run_dir"
+  start_proc "$proc_name" "${proc_command[@]}"
+  log "start: $proc_name is pid $(cat "$run_dir/pids/$proc_name.pid"), log $run_dir/logs/$proc_name.log"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -632,6 +689,8 @@ main() {
     install) cmd_install "$@" ;;
     start-db) cmd_start_db "$@" ;;
     run) cmd_run "$@" ;;
+    exec) cmd_exec "$@" ;;
+    start) cmd_start "$@" ;;
     smoke) cmd_smoke "$@" ;;
     stop) cmd_stop "$@" ;;
     venv) echo "$venv" ;;

@@ -29,11 +29,15 @@ public final class PulpInputsResolver {
   public static final String ADMIN_PASSWORD_KEY = "password";
   public static final String SECRET_KEY_KEY = "secret_key";
   public static final String DB_FIELDS_KEY = "database_fields.symmetric.key";
+  public static final String DEFAULT_CONTENT_PATH = "/pulp/content/";
 
   private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   /** Settings the operator owns: overriding them would disconnect Pulp from what the operator manages. */
   private static final Set<String> RESERVED_SETTINGS =
-      Set.of("DATABASES", "SECRET_KEY", "DB_ENCRYPTION_KEY", "MEDIA_ROOT", "WORKING_DIRECTORY", "FILE_UPLOAD_TEMP_DIR", "STORAGES");
+      Set.of("DATABASES", "SECRET_KEY", "DB_ENCRYPTION_KEY", "MEDIA_ROOT", "WORKING_DIRECTORY", "FILE_UPLOAD_TEMP_DIR", "STORAGES",
+          "STATIC_ROOT", "API_ROOT");
+  /** A custom CONTENT_PATH_PREFIX the probes and the Ingress can follow: a plain quoted path. */
+  private static final Pattern CONTENT_PATH_LITERAL = Pattern.compile("^\\s*[\"']?(/[A-Za-z0-9._/-]*/)[\"']?\\s*$");
 
   /** Reads objects of the Pulp's namespace; null when absent. */
   public interface Lookup {
@@ -117,6 +121,9 @@ public final class PulpInputsResolver {
           } else if (RESERVED_SETTINGS.contains(key)) {
             problems.add(new InputProblem("APIReady", "ReservedCustomSetting", "ConfigMap " + settings.getMetadata().getName()
                 + " key " + key + " is managed by the operator; set it through the Pulp spec instead"));
+          } else if (key.equals("CONTENT_PATH_PREFIX") && !CONTENT_PATH_LITERAL.matcher(value).matches()) {
+            problems.add(new InputProblem("ContentReady", "InvalidCustomSetting", "ConfigMap " + settings.getMetadata().getName()
+                + " key CONTENT_PATH_PREFIX must be a quoted path that starts and ends with /, such as \"/pulp/content/\""));
           } else {
             custom.put(key, value);
           }
@@ -129,6 +136,16 @@ public final class PulpInputsResolver {
         adminSecret, secretKeySecret, dbFieldsSecret, custom, contentOrigin(pulp),
         ConfigHash.of(referencedData));
     return new Result(inputs, List.copyOf(problems));
+  }
+
+  /** The path the content app serves under: pulpcore's default, or a custom CONTENT_PATH_PREFIX. */
+  public static String contentPath(PulpInputs inputs) {
+    String custom = inputs.customSettings().get("CONTENT_PATH_PREFIX");
+    if (custom == null) {
+      return DEFAULT_CONTENT_PATH;
+    }
+    var matcher = CONTENT_PATH_LITERAL.matcher(custom);
+    return matcher.matches() ? matcher.group(1) : DEFAULT_CONTENT_PATH;
   }
 
   public static String image(PulpSpec spec) {

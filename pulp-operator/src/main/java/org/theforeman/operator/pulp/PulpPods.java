@@ -58,6 +58,7 @@ public final class PulpPods {
   public static PodSpecBuilder podSpec(Pulp pulp, PulpInputs inputs, ComponentSpec settings, List<Container> containers) {
     PulpSpec spec = pulp.getSpec();
     PodSpecBuilder pod = new PodSpecBuilder()
+        .withInitContainers(prepareData(pulp, containers.get(0).getImage()))
         .withContainers(containers)
         .withVolumes(volumes(pulp, inputs))
         .withSecurityContext(podSecurity())
@@ -71,6 +72,23 @@ public final class PulpPods {
       pod.withImagePullSecrets(spec.getImagePullSecrets().stream().map(LocalObjectReference::new).toList());
     }
     return pod;
+  }
+
+  /**
+   * Creates the directories pulpcore expects under the data volume. A fresh claim (or emptyDir) hides the
+   * image's own /var/lib/pulp, and pulpcore-manager refuses to start without FILE_UPLOAD_TEMP_DIR
+   * (files.E001); the content app also changes into WORKING_DIRECTORY at start.
+   */
+  static Container prepareData(Pulp pulp, String image) {
+    String dirs = String.join(" ", PulpSettings.DATA_DIR + "/tmp", PulpSettings.DATA_DIR + "/media", PulpSettings.DATA_DIR + "/assets");
+    return new ContainerBuilder()
+        .withName("prepare-data")
+        .withImage(image)
+        .withImagePullPolicy(pulp.getSpec().getImagePullPolicy() == null ? "IfNotPresent" : pulp.getSpec().getImagePullPolicy().name())
+        .withCommand("/bin/sh", "-c", "mkdir -p " + dirs)
+        .withVolumeMounts(new VolumeMountBuilder().withName("data").withMountPath(PulpSettings.DATA_DIR).build())
+        .withSecurityContext(containerSecurity())
+        .build();
   }
 
   static List<EnvVar> env(Pulp pulp, PulpInputs inputs) {

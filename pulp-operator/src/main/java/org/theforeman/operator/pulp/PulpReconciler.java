@@ -147,6 +147,11 @@ public class PulpReconciler implements Reconciler<Pulp> {
               a.conditionType(), a.phase(), a.reason(), a.message() + "; " + b.message()), LinkedHashMap::new))
           .values().stream().toList();
       PulpStatus status = statusOf(pulp, blocked, null, context);
+      for (ComponentState problem : blocked) {
+        if (!hadCondition(pulp, problem.conditionType(), problem.reason())) {
+          events.warning(pulp, problem.reason(), problem.message());
+        }
+      }
       return StatusUpdates.patchIfChanged(pulp, status).rescheduleAfter(INPUT_RECHECK);
     }
     PulpInputs inputs = resolved.inputs();
@@ -170,7 +175,7 @@ public class PulpReconciler implements Reconciler<Pulp> {
             "spec.web (the pulp-web reverse proxy) is not deployed by this operator version; expose api and content"
                 + " with ingress_type ingress, nodeport or loadbalancer instead, and remove spec.web"));
       }
-      ComponentState exposure = reconcileExposure(pulp, context, names);
+      ComponentState exposure = reconcileExposure(pulp, inputs, context, names);
       if (exposure != null) {
         components.add(exposure);
       }
@@ -264,6 +269,9 @@ public class PulpReconciler implements Reconciler<Pulp> {
     }
     Optional<JobCondition> failed = jobCondition(job, "Failed");
     if (failed.isPresent()) {
+      if (!hadCondition(pulp, MIGRATIONS_COMPLETE, "MigrationFailed")) {
+        events.warning(pulp, "MigrationFailed", "Job " + jobName + " failed: " + failed.get().getReason());
+      }
       return ComponentState.failed(MIGRATIONS_COMPLETE, "MigrationFailed", "Job " + jobName + " failed (" + failed.get().getReason()
           + ": " + Objects.requireNonNullElse(failed.get().getMessage(), "") + "); the pods keep running the previous image."
           + " See kubectl logs job/" + jobName + "; delete the Job to retry.");
@@ -283,7 +291,11 @@ public class PulpReconciler implements Reconciler<Pulp> {
         case CONTENT -> ContentDeployment.desired(pulp, inputs, image);
         case WORKER -> WorkerDeployment.desired(pulp, inputs, image);
       };
+      Deployment before = cached(context, pulp, Deployment.class, desired.getMetadata().getName());
       Deployment actual = apply(desired, context, Deployment.class);
+      if (before != null && actual == desired && !sameTemplate(before, desired)) {
+        events.normal(pulp, "RollingOut", "Rolling Deployment " + desired.getMetadata().getName() + " to a new pod template");
+      }
       applyOptional(ComponentAutoscaler.desired(pulp, component), HorizontalPodAutoscaler.class, names.component(component), pulp, context);
       applyOptional(ComponentDisruptionBudget.desired(pulp, component), PodDisruptionBudget.class, names.component(component), pulp, context);
       states.add(deploymentState(component, actual, inputs.image()));
@@ -317,10 +329,10 @@ public class PulpReconciler implements Reconciler<Pulp> {
   }
 
   /** Ingress, or Routes where OpenShift serves them; null when exposure needs nothing reported. */
-  private ComponentState reconcileExposure(Pulp pulp, Context<Pulp> context, PulpNames names) {
+  private ComponentState reconcileExposure(Pulp pulp, PulpInputs inputs, Context<Pulp> context, PulpNames names) {
     ExposureType exposure = pulp.getSpec().getIngressType() == null ? ExposureType.none : pulp.getSpec().getIngressType();
     if (exposure == ExposureType.ingress) {
-      apply(PulpIngress.desired(pulp), context, Ingress.class);
+      apply(PulpIngress.desired(pulp, inputs), context, Ingress.class);
     } else {
       deleteIfPresent(cached(context, pulp, Ingress.class, names.ingress()));
     }
@@ -332,7 +344,7 @@ public class PulpReconciler implements Reconciler<Pulp> {
           "ingress_type route needs OpenShift's " + PulpRoutes.API_VERSION + " API, which this cluster does not serve;"
               + " use ingress_type ingress, nodeport or loadbalancer");
     }
-    for (var route : PulpRoutes.desired(pulp)) {
+    for (var route : PulpRoutes.desired(pulp, inputs)) {
       var actual = applier.client().genericKubernetesResources(PulpRoutes.API_VERSION, PulpRoutes.KIND)
           .inNamespace(pulp.getMetadata().getNamespace()).withName(route.getMetadata().getName()).get();
       applier.apply(route, actual);
@@ -406,6 +418,25 @@ public class PulpReconciler implements Reconciler<Pulp> {
 
   private static <R extends HasMetadata> R cached(Context<Pulp> context, Pulp pulp, Class<R> type, String name) {
     return ManagedSources.cached(context, pulp, type, name);
+  }
+
+  /** Whether the primary's current status already carries this condition reason (events fire on transitions only). */
+  private static boolean hadCondition(Pulp pulp, String type, String reason) {
+    return pulp.getStatus() != null
+        && org.theforeman.operator.common.status.Conditions.find(pulp.getStatus().getConditions(), type)
+            .filter(c -> reason.equals(c.getReason())).isPresent();
+  }
+
+  /** The image and config hash are what a rollout changes; other template fields follow the spec too. */
+  private static boolean sameTemplate(Deployment before, Deployment desired) {
+    var was = before.getSpec().getTemplate();
+    var will = desired.getSpec().getTemplate();
+    return Objects.equals(was.getSpec().getContainers().get(0).getImage(), will.getSpec().getContainers().get(0).getImage())
+        && Objects.equals(annotation(was.getMetadata().getAnnotations()), annotation(will.getMetadata().getAnnotations()));
+  }
+
+  private static String annotation(Map<String, String> annotations) {
+    return annotations == null ? null : annotations.get(org.theforeman.operator.common.resources.ConfigHash.ANNOTATION);
   }
 
   private static Optional<JobCondition> jobCondition(Job job, String type) {

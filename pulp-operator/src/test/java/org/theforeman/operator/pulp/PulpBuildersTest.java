@@ -157,7 +157,7 @@ class PulpBuildersTest {
   @Test
   void exposure() {
     Pulp ingress = pulp("{ingress_type: ingress, ingress_host: pulp.example.com, ingress_tls_secret: tls}");
-    var rule = PulpIngress.desired(ingress).getSpec().getRules().get(0);
+    var rule = PulpIngress.desired(ingress, inputs(ingress, Map.of())).getSpec().getRules().get(0);
     assertThat(rule.getHost()).isEqualTo("pulp.example.com");
     assertThat(rule.getHttp().getPaths()).extracting(p -> p.getPath() + " " + p.getBackend().getService().getName())
         .containsExactly("/pulp/api/ p-api", "/pulp/content/ p-content");
@@ -167,6 +167,31 @@ class PulpBuildersTest {
           assertThat(s.getType()).isEqualTo("NodePort");
           assertThat(s.getPorts().get(0).getNodePort()).isEqualTo(30080);
         });
+  }
+
+  @Test
+  void customContentPathIsFollowedByProbesAndIngress() {
+    Pulp pulp = pulp("{custom_pulp_settings: extra, ingress_type: ingress, ingress_host: pulp.example.com}");
+    PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
+    assertThat(container(ContentDeployment.desired(pulp, inputs, IMAGE)).getReadinessProbe().getHttpGet().getPath())
+        .isEqualTo("/pulp/custom-content/");
+    assertThat(PulpIngress.desired(pulp, inputs).getSpec().getRules().get(0).getHttp().getPaths())
+        .extracting(p -> p.getPath()).containsExactly("/pulp/api/", "/pulp/custom-content/");
+  }
+
+  @Test
+  void everyPulpPodPreparesItsDataDirectoriesFirst() {
+    Pulp pulp = pulp("{}");
+    PulpInputs inputs = inputs(pulp, Map.of());
+    for (var pod : List.of(ApiDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getSpec(),
+        WorkerDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getSpec(),
+        MigrationJob.desired(pulp, inputs).getSpec().getTemplate().getSpec())) {
+      assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
+        assertThat(String.join(" ", init.getCommand())).contains("mkdir -p /var/lib/pulp/tmp /var/lib/pulp/media");
+        assertThat(init.getImage()).isEqualTo(pod.getContainers().get(0).getImage());
+        assertThat(init.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+      });
+    }
   }
 
   private static String hash(Pulp pulp, PulpInputs inputs) {

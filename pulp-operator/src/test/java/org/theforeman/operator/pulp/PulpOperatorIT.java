@@ -149,11 +149,25 @@ class PulpOperatorIT {
     assertThat(admin.apps().deployments().inNamespace(namespace).withLabel("app.kubernetes.io/instance", "external").list().getItems())
         .as("nothing deployed on bad input").isEmpty();
 
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.v1().events().inNamespace(namespace).list().getItems())
+        .anySatisfy(e -> {
+          assertThat(e.getInvolvedObject().getName()).isEqualTo("external");
+          assertThat(e.getReason()).isEqualTo("SecretKeyMissing");
+          assertThat(e.getType()).isEqualTo("Warning");
+        }));
     admin.secrets().inNamespace(namespace).withName("external-db")
         .edit(s -> new SecretBuilder(s).addToStringData("POSTGRES_PASSWORD", "s3cret").build());
     awaitReady("external");
     String message = pulp("external").get().getStatus().getConditions().toString();
     assertThat(message).doesNotContain("s3cret");
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Deployment deployment(String name) {
@@ -194,6 +208,15 @@ class PulpOperatorIT {
     for (String c : List.of("api", "content", "worker")) {
       assertThat(replicaSetsOf("tuned-" + c)).as("rolled exactly once: %s", c).isEqualTo(before.get(c) + 1);
     }
+    assertThat(admin.v1().events().inNamespace(namespace).list().getItems())
+        .filteredOn(e -> e.getInvolvedObject().getName().equals("tuned") && e.getReason().equals("RollingOut"))
+        .hasSize(3);
+
+    // Re-applying the same resource changes nothing: no write at all.
+    long unchanged = operator.writes();
+    admin.resource(pulp("tuned").get()).update();
+    sleepQuietly(Duration.ofSeconds(3));
+    assertThat(operator.writes() - unchanged).as("writes after an update that changes nothing").isZero();
 
     // A spec change that changes nothing effective (replicas 1 is the default): only the status
     // write that records the new observedGeneration.

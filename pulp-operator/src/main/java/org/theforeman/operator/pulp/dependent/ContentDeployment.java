@@ -5,18 +5,18 @@ import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpInputsResolver;
 
 /** pulpcore-content: serves artifacts on port 24816 under /pulp/content/. */
 public final class ContentDeployment {
-  public static final String CONTENT_PATH = "/pulp/content/";
-
   private ContentDeployment() {}
 
   public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
     int port = PulpComponent.CONTENT.port();
     return PulpDeployment.desired(pulp, inputs, PulpComponent.CONTENT, image,
         List.of("pulpcore-content", "--bind", "0.0.0.0:" + port, "--workers", "2", "--access-logfile", "-"),
-        PulpDeployment.httpProbe(CONTENT_PATH, port, 10, 3, 5),
-        PulpDeployment.httpProbe(CONTENT_PATH, port, 20, 6, 60));
+        // The probes follow a custom CONTENT_PATH_PREFIX: the content app answers 404 outside it.
+        PulpDeployment.httpProbe(PulpInputsResolver.contentPath(inputs), port, 10, 3, 5),
+        PulpDeployment.httpProbe(PulpInputsResolver.contentPath(inputs), port, 20, 6, 60));
   }
 }

@@ -9,13 +9,15 @@ import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.pulp.PulpComponent;
+import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpInputsResolver;
 import org.theforeman.operator.pulp.PulpNames;
 
-/** The Ingress of ingress_type ingress: /pulp/api/ to the API, /pulp/content/ to the content app. */
+/** The Ingress of ingress_type ingress: /pulp/api/ to the API, the content path to the content app. */
 public final class PulpIngress {
   private PulpIngress() {}
 
-  public static Ingress desired(Pulp pulp) {
+  public static Ingress desired(Pulp pulp, PulpInputs inputs) {
     PulpSpec spec = pulp.getSpec();
     PulpNames names = PulpNames.of(pulp);
     var metadata = PulpMeta.owned(pulp, names.ingress(), "ingress");
@@ -34,7 +36,7 @@ public final class PulpIngress {
         .withHost(spec.getIngressHost())
         .withNewHttp()
         .withPaths(path("/pulp/api/", names.component(PulpComponent.API), PulpComponent.API.port()),
-            path(ContentDeployment.CONTENT_PATH, names.component(PulpComponent.CONTENT), PulpComponent.CONTENT.port()))
+            path(PulpInputsResolver.contentPath(inputs), names.component(PulpComponent.CONTENT), PulpComponent.CONTENT.port()))
         .endHttp()
         .endRule()
         .endSpec();

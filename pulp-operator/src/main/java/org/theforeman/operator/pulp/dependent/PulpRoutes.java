@@ -8,10 +8,12 @@ import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.pulp.PulpComponent;
+import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpInputsResolver;
 import org.theforeman.operator.pulp.PulpNames;
 
 /**
- * OpenShift Routes of ingress_type route: one per path (/pulp/api/ and /pulp/content/) on the same host,
+ * OpenShift Routes of ingress_type route: one per path (/pulp/api/ and the content path) on the same host,
  * edge-terminated. Built as generic resources, so the operator needs no OpenShift client library.
  */
 public final class PulpRoutes {
@@ -20,11 +22,11 @@ public final class PulpRoutes {
 
   private PulpRoutes() {}
 
-  public static List<GenericKubernetesResource> desired(Pulp pulp) {
+  public static List<GenericKubernetesResource> desired(Pulp pulp, PulpInputs inputs) {
     PulpNames names = PulpNames.of(pulp);
     return List.of(
         route(pulp, names.ingress() + "-api", "/pulp/api/", names.component(PulpComponent.API), PulpComponent.API.id()),
-        route(pulp, names.ingress() + "-content", ContentDeployment.CONTENT_PATH, names.component(PulpComponent.CONTENT),
+        route(pulp, names.ingress() + "-content", PulpInputsResolver.contentPath(inputs), names.component(PulpComponent.CONTENT),
             PulpComponent.CONTENT.id()));
   }
 
