@@ -184,7 +184,8 @@ public class PulpReconciler implements Reconciler<Pulp> {
         throw e; // transient: JOSDK retries with backoff
       }
       // The API server refused what the spec asks for (e.g. shrinking a claim): say so, do not loop.
-      components.add(ComponentState.failed(RESOURCES_APPLIED, "Rejected", "The API server rejected a change: " + e.getStatus().getMessage()));
+      String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+      components.add(ComponentState.failed(RESOURCES_APPLIED, "Rejected", "The API server rejected a change: " + reason));
     }
     return StatusUpdates.patchIfChanged(pulp, statusOf(pulp, components, inputs, context));
   }
