@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,7 +31,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,14 +41,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.theforeman.operator.api.v1alpha1.Pulp;
-import org.theforeman.operator.common.runtime.OperatorLauncher;
-import org.theforeman.operator.common.runtime.OperatorSettings;
-import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
-import org.theforeman.operator.e2e.harness.RepositoryLayout;
 import org.theforeman.operator.e2e.harness.TestNamespace;
 import org.theforeman.operator.e2e.harness.WithControlPlane;
-import org.theforeman.operator.pulp.PulpOperator;
+import org.theforeman.operator.pulp.PulpOperatorFixture;
 import org.theforeman.operator.pulp.PulpSettings;
 
 /**
@@ -75,7 +68,7 @@ class RealPulpcoreIT {
   private static Path dir;
   private static Map<String, String> db;
   private static Thread stopOnExit;
-  private static OperatorLauncher.RunningOperator operator;
+  private static PulpOperatorFixture fixture;
   private static KubernetesClient admin;
   private static String namespace;
   private static boolean failed;
@@ -99,13 +92,13 @@ class RealPulpcoreIT {
     db = pulpcore.startDb(dir);
     namespace = testNamespace.name();
     admin = plane.admin();
-    startOperator(plane);
+    fixture = PulpOperatorFixture.start(plane, namespace, "real-pulpcore-it");
   }
 
   @AfterAll
   static void tearDown() throws IOException {
-    if (operator != null) {
-      operator.close();
+    if (fixture != null) {
+      fixture.close();
     }
     if (dir == null) {
       return;
@@ -378,42 +371,18 @@ class RealPulpcoreIT {
 
   // --- Kubernetes --------------------------------------------------------------------------------
 
-  /** The pulp operator in-process, with the token of its own ServiceAccount (install/pulp-operator.yaml). */
-  private static void startOperator(ControlPlane plane) throws IOException {
-    plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-    try (var bundle = Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))) {
-      for (HasMetadata object : admin.load(bundle).items()) {
-        if (!object.getKind().equals("Deployment")) {
-          admin.resource(object).inNamespace(namespace).create();
-        }
-      }
-    }
-    OperatorSettings settings = new OperatorSettings(Optional.empty(), 0, namespace, true, Optional.of(namespace),
-        Optional.of("real-pulpcore-it"));
-    operator = OperatorLauncher.launch(PulpOperator.NAME, settings, plane.configFor(namespace, "pulp-operator"),
-        PulpOperator::registrations);
-  }
-
   private static void createSecret(String name, Map<String, String> values) {
     admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
         .withStringData(values).build()).create();
   }
 
   private static void createPulp(String yaml) {
-    Pulp pulp = Serialization.unmarshal(yaml, Pulp.class);
-    pulp.getMetadata().setNamespace(namespace);
-    admin.resource(pulp).create();
+    fixture.create(yaml);
   }
 
   /** Ready on the fake nodes: the operator wrote everything and the Job "completed". */
   private static void awaitReady(String name) {
-    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-      Pulp current = admin.resources(Pulp.class).inNamespace(namespace).withName(name).get();
-      assertThat(current.getStatus()).as("status of %s", name).isNotNull();
-      var ready = Conditions.find(current.getStatus().getConditions(), "Ready");
-      assertThat(ready).as("Ready of %s: %s", name, current.getStatus()).isPresent();
-      assertThat(ready.get().getStatus()).as("Ready of %s: %s", name, ready.get().getMessage()).isEqualTo("True");
-    });
+    fixture.awaitReady(name, READY_TIMEOUT);
   }
 
   private static String secretValue(String secret, String key) {

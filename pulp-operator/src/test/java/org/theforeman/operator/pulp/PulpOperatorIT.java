@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -14,24 +13,17 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.theforeman.operator.api.v1alpha1.DatabaseSpec;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.runtime.OperatorLauncher;
-import org.theforeman.operator.common.runtime.OperatorSettings;
-import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
-import org.theforeman.operator.e2e.harness.KubeControlPlaneExtension;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
 import org.theforeman.operator.e2e.harness.TestNamespace;
 import org.theforeman.operator.e2e.harness.WithControlPlane;
@@ -44,6 +36,7 @@ import org.theforeman.operator.e2e.harness.WithControlPlane;
 class PulpOperatorIT {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+  private static PulpOperatorFixture fixture;
   private static OperatorLauncher.RunningOperator operator;
   private static String namespace;
   private static KubernetesClient admin;
@@ -52,50 +45,31 @@ class PulpOperatorIT {
   static void startOperator(ControlPlane plane, TestNamespace testNamespace) throws Exception {
     namespace = testNamespace.name();
     admin = plane.admin();
-    plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-    for (HasMetadata object : admin.load(Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))).items()) {
-      if (!object.getKind().equals("Deployment")) {
-        admin.resource(object).inNamespace(namespace).create();
-      }
-    }
-    OperatorSettings settings = new OperatorSettings(Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of("pulp-operator-it"));
-    operator = OperatorLauncher.launch(PulpOperator.NAME, settings, plane.configFor(namespace, "pulp-operator"),
-        client -> List.of(new org.theforeman.operator.common.runtime.Registration<>(Pulp.class, new PulpReconciler(client, Clock.systemUTC()))));
+    fixture = PulpOperatorFixture.start(plane, namespace, "pulp-operator-it");
+    operator = fixture.operator();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (operator != null) {
-      operator.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private static Resource<Pulp> pulp(String name) {
-    return admin.resources(Pulp.class).inNamespace(namespace).withName(name);
+    return fixture.pulp(name);
   }
 
   private static Pulp create(String yaml) {
-    Pulp pulp = Serialization.unmarshal(yaml, Pulp.class);
-    pulp.getMetadata().setNamespace(namespace);
-    return admin.resource(pulp).create();
+    return fixture.create(yaml);
   }
 
   private static Condition condition(String name, String type) {
-    Pulp current = pulp(name).get();
-    if (current == null || current.getStatus() == null) {
-      return null;
-    }
-    return Conditions.find(current.getStatus().getConditions(), type).orElse(null);
+    return fixture.condition(name, type);
   }
 
   private static void awaitReady(String name) {
-    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-      Pulp current = pulp(name).get();
-      Condition ready = condition(name, "Ready");
-      assertThat(ready).as("Ready of %s: %s", name, current.getStatus()).isNotNull();
-      assertThat(ready.getStatus()).as("Ready of %s: %s", name, ready.getMessage()).isEqualTo("True");
-      assertThat(ready.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
-    });
+    fixture.awaitReady(name, READY_TIMEOUT);
   }
 
   @Test
