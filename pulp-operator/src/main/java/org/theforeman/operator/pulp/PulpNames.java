@@ -58,6 +58,14 @@ public final class PulpNames {
     return name + "-" + component.id();
   }
 
+  public String web() {
+    return name + "-web";
+  }
+
+  public String webConfig() {
+    return name + "-web-config";
+  }
+
   public String ingress() {
     return name;
   }

@@ -57,6 +57,9 @@ import org.theforeman.operator.pulp.dependent.RedisDeployment;
 import org.theforeman.operator.pulp.dependent.RedisService;
 import org.theforeman.operator.pulp.dependent.SecretKeySecret;
 import org.theforeman.operator.pulp.dependent.SettingsConfigMap;
+import org.theforeman.operator.pulp.dependent.WebConfigMap;
+import org.theforeman.operator.pulp.dependent.WebDeployment;
+import org.theforeman.operator.pulp.dependent.WebService;
 import org.theforeman.operator.pulp.dependent.WorkerDeployment;
 
 /**
@@ -169,11 +172,9 @@ public class PulpReconciler implements Reconciler<Pulp> {
       components.add(migration);
       String podImage = migration.phase() == ComponentState.Phase.READY ? inputs.image() : runningImage(pulp, context, names);
       components.addAll(reconcileComponents(pulp, inputs, context, names, podImage));
-      if (pulp.getSpec().getWeb() != null) {
-        // Said plainly rather than ignored: the spec asks for something this version does not deploy.
-        components.add(ComponentState.failed(WEB_READY, "NotImplemented",
-            "spec.web (the pulp-web reverse proxy) is not deployed by this operator version; expose api and content"
-                + " with ingress_type ingress, nodeport or loadbalancer instead, and remove spec.web"));
+      ComponentState web = reconcileWeb(pulp, inputs, context, names);
+      if (web != null) {
+        components.add(web);
       }
       ComponentState exposure = reconcileExposure(pulp, inputs, context, names);
       if (exposure != null) {
@@ -307,26 +308,44 @@ public class PulpReconciler implements Reconciler<Pulp> {
   }
 
   static ComponentState deploymentState(PulpComponent component, Deployment deployment, String wantedImage) {
+    return deploymentState(component.condition(), deployment, wantedImage);
+  }
+
+  static ComponentState deploymentState(String condition, Deployment deployment, String wantedImage) {
     String name = deployment.getMetadata().getName();
     var status = deployment.getStatus();
     int wanted = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
     String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     if (status == null || status.getObservedGeneration() == null
         || status.getObservedGeneration() < deployment.getMetadata().getGeneration()) {
-      return ComponentState.progressing(component.condition(), "RollingOut", "Deployment " + name + " is being updated.");
+      return ComponentState.progressing(condition, "RollingOut", "Deployment " + name + " is being updated.");
     }
     int updated = Objects.requireNonNullElse(status.getUpdatedReplicas(), 0);
     int available = Objects.requireNonNullElse(status.getAvailableReplicas(), 0);
     int total = Objects.requireNonNullElse(status.getReplicas(), 0);
     if (updated < wanted || available < wanted || total > wanted) {
-      return ComponentState.progressing(component.condition(), "RollingOut",
+      return ComponentState.progressing(condition, "RollingOut",
           "Deployment " + name + ": " + available + "/" + wanted + " available, " + updated + " updated.");
     }
     if (!image.equals(wantedImage)) {
-      return ComponentState.progressing(component.condition(), "WaitingForMigration",
+      return ComponentState.progressing(condition, "WaitingForMigration",
           "Deployment " + name + " runs " + image + " until the migration to " + wantedImage + " completes.");
     }
-    return ComponentState.ready(component.condition(), "Available", "Deployment " + name + ": " + available + "/" + wanted + " available.");
+    return ComponentState.ready(condition, "Available", "Deployment " + name + ": " + available + "/" + wanted + " available.");
+  }
+
+  /** The optional reverse proxy: deployed while spec.web is set, removed when it is unset. */
+  private ComponentState reconcileWeb(Pulp pulp, PulpInputs inputs, Context<Pulp> context, PulpNames names) {
+    if (pulp.getSpec().getWeb() == null) {
+      deleteIfPresent(cached(context, pulp, Deployment.class, names.web()));
+      deleteIfPresent(cached(context, pulp, Service.class, names.web()));
+      deleteIfPresent(cached(context, pulp, ConfigMap.class, names.webConfig()));
+      return null;
+    }
+    apply(WebConfigMap.desired(pulp, inputs), context, ConfigMap.class);
+    apply(WebService.desired(pulp), context, Service.class);
+    Deployment deployment = apply(WebDeployment.desired(pulp, inputs), context, Deployment.class);
+    return deploymentState(WEB_READY, deployment, deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
   }
 
   /** Ingress, or Routes where OpenShift serves them; null when exposure needs nothing reported. */

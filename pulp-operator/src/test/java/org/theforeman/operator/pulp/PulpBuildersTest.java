@@ -194,6 +194,30 @@ class PulpBuildersTest {
     }
   }
 
+  @Test
+  void webProxyForwardsToApiAndContentUnprivileged() throws Exception {
+    Pulp pulp = pulp("{web: {replicas: 2}, custom_pulp_settings: extra}");
+    PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
+    String config = org.theforeman.operator.pulp.dependent.WebConfigMap.desired(pulp, inputs).getData().get("nginx.conf");
+    assertThat(config).contains("listen 8080;").contains("proxy_pass http://p-api:24817;")
+        .contains("location /pulp/custom-content/").contains("proxy_pass http://p-content:24816;").contains("pid /tmp/nginx.pid;");
+    var web = org.theforeman.operator.pulp.dependent.WebDeployment.desired(pulp, inputs);
+    assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(container(web).getImage()).isEqualTo("quay.io/pulp/pulp-web:" + org.theforeman.operator.api.v1alpha1.PulpSpec.DEFAULT_VERSION);
+    assertThat(container(web).getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(web.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+    // Where nginx is installed, the generated configuration must also be valid nginx syntax.
+    java.nio.file.Path nginx = java.nio.file.Path.of("/usr/sbin/nginx");
+    if (java.nio.file.Files.isExecutable(nginx)) {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("pulp-web", ".conf");
+      // Service names resolve only in a cluster: check syntax against loopback upstreams.
+      java.nio.file.Files.writeString(file, config.replace("p-api:", "127.0.0.1:").replace("p-content:", "127.0.0.1:"));
+      Process check = new ProcessBuilder(nginx.toString(), "-t", "-c", file.toString()).redirectErrorStream(true).start();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as(output).isZero();
+    }
+  }
+
   private static String hash(Pulp pulp, PulpInputs inputs) {
     return ApiDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigHash.ANNOTATION);
   }

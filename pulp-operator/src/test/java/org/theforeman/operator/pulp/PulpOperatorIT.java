@@ -272,9 +272,11 @@ class PulpOperatorIT {
         apiVersion: app.theforeman.org/v1alpha1
         kind: Pulp
         metadata: {name: drift}
-        spec: {}
+        spec: {web: {}}
         """);
     awaitReady("drift");
+    assertThat(condition("drift", "WebReady").getStatus()).isEqualTo("True");
+    assertThat(admin.services().inNamespace(namespace).withName("drift-web").get().getSpec().getPorts().get(0).getPort()).isEqualTo(8080);
     String oldUid = deployment("drift-content").getMetadata().getUid();
     long started = System.nanoTime();
     admin.apps().deployments().inNamespace(namespace).withName("drift-content").delete();
