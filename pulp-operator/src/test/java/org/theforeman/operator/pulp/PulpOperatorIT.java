@@ -295,6 +295,20 @@ class PulpOperatorIT {
             .singleElement().satisfies(port -> assertThat(port.getPort()).isEqualTo(24817)));
     double service = (System.nanoTime() - started) / 1e9;
     awaitReady("drift");
+
+    // Turning the web proxy off removes it, and only it.
+    pulp("drift").edit(p -> {
+      p.getSpec().setWeb(null);
+      return p;
+    });
+    awaitReady("drift");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(deployment("drift-web")).isNull();
+      assertThat(admin.services().inNamespace(namespace).withName("drift-web").get()).isNull();
+      assertThat(admin.configMaps().inNamespace(namespace).withName("drift-web-config").get()).isNull();
+    });
+    assertThat(condition("drift", "WebReady")).as("no longer reported").isNull();
+    assertThat(deployment("drift-api")).isNotNull();
     System.out.printf("BENCH drift repair: deleted Deployment back in %.2f s, edited Service port back in %.2f s%n", deployment, service);
   }
 

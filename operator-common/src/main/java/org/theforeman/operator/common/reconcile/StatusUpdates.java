@@ -28,11 +28,12 @@ public final class StatusUpdates {
     S current = primary.getStatus();
     S next = emptyStatus.get();
     next.setObservedGeneration(generation);
-    next.setConditions(
-        Conditions.upsertAll(
-            current == null ? List.of() : current.getConditions(),
-            ConditionAggregator.conditions(components, generation),
-            now));
+    List<io.fabric8.kubernetes.api.model.Condition> desired = ConditionAggregator.conditions(components, generation);
+    java.util.Set<String> types = desired.stream().map(io.fabric8.kubernetes.api.model.Condition::getType).collect(java.util.stream.Collectors.toSet());
+    // Conditions of components that no longer exist (a plugin or proxy turned off) are dropped.
+    List<io.fabric8.kubernetes.api.model.Condition> kept = current == null ? List.of()
+        : current.getConditions().stream().filter(c -> types.contains(c.getType())).toList();
+    next.setConditions(Conditions.upsertAll(kept, desired, now));
     return next;
   }
 
