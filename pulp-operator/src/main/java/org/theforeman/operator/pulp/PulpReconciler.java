@@ -75,6 +75,8 @@ public class PulpReconciler implements Reconciler<Pulp> {
   /** Reported only with ingress_type route, which depends on the cluster serving OpenShift's Route API. */
   static final String EXPOSURE_READY = "ExposureReady";
   static final String WEB_READY = "WebReady";
+  /** Reported only when the artifact claim cannot be provisioned for a reason the user must fix. */
+  static final String STORAGE_READY = "StorageReady";
   /** How often to look again while waiting for input the user must fix (a Secret not yet created). */
   static final Duration INPUT_RECHECK = Duration.ofSeconds(15);
 
@@ -166,7 +168,11 @@ public class PulpReconciler implements Reconciler<Pulp> {
       components.add(database);
       reconcileCache(pulp, inputs, context, names);
       if (inputs.storage() == PulpInputs.Storage.FILE_CLAIM) {
-        apply(FileStorageClaim.desired(pulp), context, PersistentVolumeClaim.class);
+        PersistentVolumeClaim claim = apply(FileStorageClaim.desired(pulp), context, PersistentVolumeClaim.class);
+        ComponentState storage = storageClassProblem(pulp, claim);
+        if (storage != null) {
+          components.add(storage);
+        }
       }
       ComponentState migration = reconcileMigration(pulp, inputs, context, database);
       components.add(migration);
@@ -332,6 +338,26 @@ public class PulpReconciler implements Reconciler<Pulp> {
           "Deployment " + name + " runs " + image + " until the migration to " + wantedImage + " completes.");
     }
     return ComponentState.ready(condition, "Available", "Deployment " + name + ": " + available + "/" + wanted + " available.");
+  }
+
+  /**
+   * A claim that stays Pending because its StorageClass does not exist. Reading StorageClasses needs
+   * cluster-scoped rights the namespaced Role does not have; the volume binder's events on the claim
+   * say the same thing, so they are read instead, and only while a claim with a class is Pending.
+   */
+  private ComponentState storageClassProblem(Pulp pulp, PersistentVolumeClaim claim) {
+    String storageClass = pulp.getSpec().getFileStorageStorageClass();
+    if (storageClass == null || claim == null || claim.getStatus() == null || !"Pending".equals(claim.getStatus().getPhase())) {
+      return null;
+    }
+    boolean missing = applier.client().v1().events().inNamespace(pulp.getMetadata().getNamespace())
+        .withField("involvedObject.name", claim.getMetadata().getName()).list().getItems().stream()
+        .anyMatch(e -> e.getMessage() != null && e.getMessage().contains("storageclass.storage.k8s.io \"" + storageClass + "\" not found"));
+    return missing
+        ? ComponentState.failed(STORAGE_READY, "StorageClassNotFound", "StorageClass " + storageClass
+            + " (spec.file_storage_storage_class) does not exist; PersistentVolumeClaim " + claim.getMetadata().getName()
+            + " stays Pending. Create the class or change the field (a bound claim keeps its class).")
+        : null;
   }
 
   /** The optional reverse proxy: deployed while spec.web is set, removed when it is unset. */

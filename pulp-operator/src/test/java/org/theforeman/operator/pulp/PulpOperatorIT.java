@@ -329,4 +329,22 @@ class PulpOperatorIT {
       assertThat(condition("routed", "APIReady").getStatus()).as("the rest still deploys").isEqualTo("True");
     });
   }
+
+  @Test
+  void unknownStorageClassIsNamed() {
+    create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: classy}
+        spec: {file_storage_size: 1Gi, file_storage_storage_class: no-such-class}
+        """);
+    await().atMost(READY_TIMEOUT).untilAsserted(() -> {
+      Condition storage = condition("classy", "StorageReady");
+      assertThat(storage).isNotNull();
+      assertThat(storage.getReason()).isEqualTo("StorageClassNotFound");
+      assertThat(storage.getMessage()).contains("StorageClass no-such-class").contains("spec.file_storage_storage_class");
+      assertThat(condition("classy", "Ready").getStatus()).isEqualTo("False");
+      assertThat(condition("classy", "Degraded").getStatus()).isEqualTo("True");
+    });
+  }
 }
