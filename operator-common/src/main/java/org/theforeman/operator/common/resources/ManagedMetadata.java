@@ -39,6 +39,21 @@ public final class ManagedMetadata {
     return meta.build();
   }
 
+  /**
+   * Adds the user's extra annotations for one object (e.g. a component's deployment_annotations) to
+   * {@code metadata}; the operator's own annotations win on a clash.
+   */
+  public static void addUserAnnotations(ObjectMeta metadata, Map<String, String> extra) {
+    if (extra == null || extra.isEmpty()) {
+      return;
+    }
+    Map<String, String> annotations = new LinkedHashMap<>(extra);
+    if (metadata.getAnnotations() != null) {
+      annotations.putAll(metadata.getAnnotations());
+    }
+    metadata.setAnnotations(annotations);
+  }
+
   /** The owner's annotations minus tool bookkeeping (kubectl's last-applied configuration and the like). */
   static Map<String, String> propagatedAnnotations(Map<String, String> annotations) {
     Map<String, String> result = new LinkedHashMap<>();

@@ -64,4 +64,14 @@ class StandardLabelsTest {
   void ownerWithoutUidIsRejected() {
     assertThatThrownBy(() -> OwnerReferences.controller(pulp("main", null))).hasMessageContaining("uid");
   }
+
+  @Test
+  void userAnnotationsAreAddedButOperatorAnnotationsWin() {
+    var metadata = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().addToAnnotations("owned", "operator").build();
+    ManagedMetadata.addUserAnnotations(metadata, Map.of("owned", "user", "extra", "x"));
+    assertThat(metadata.getAnnotations()).containsEntry("owned", "operator").containsEntry("extra", "x");
+    var bare = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().build();
+    ManagedMetadata.addUserAnnotations(bare, null);
+    assertThat(bare.getAnnotations()).isNullOrEmpty();
+  }
 }

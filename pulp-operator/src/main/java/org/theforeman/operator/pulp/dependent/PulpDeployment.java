@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.ComponentSpec;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.resources.ConfigHash;
+import org.theforeman.operator.common.resources.ManagedMetadata;
 import org.theforeman.operator.common.resources.StandardLabels;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
@@ -35,15 +35,8 @@ final class PulpDeployment {
     ComponentSpec settings = component.settings(pulp.getSpec());
     Map<String, String> selector = StandardLabels.selector(pulp, PulpNames.APPLICATION, component.id());
     String name = PulpNames.of(pulp).component(component);
-    Map<String, String> podLabels = new LinkedHashMap<>();
-    if (settings.getPodLabels() != null) {
-      settings.getPodLabels().forEach((k, v) -> {
-        if (!k.startsWith("app.kubernetes.io/")) {
-          podLabels.put(k, v);
-        }
-      });
-    }
-    podLabels.putAll(PulpMeta.owned(pulp, name, component.id()).getLabels());
+    var metadata = PulpMeta.owned(pulp, name, component.id());
+    Map<String, String> podLabels = StandardLabels.withUserLabels(settings.getPodLabels(), metadata.getLabels());
     ContainerBuilder container = new ContainerBuilder(PulpPods.container(pulp, inputs, component.id(), settings, command))
         .withImage(settings.getImage() != null ? settings.getImage() : image)
         .withReadinessProbe(readiness)
@@ -52,14 +45,7 @@ final class PulpDeployment {
       container.addNewPort().withName(component.id()).withContainerPort(component.port()).withProtocol("TCP").endPort();
     }
     Container built = container.build();
-    var metadata = PulpMeta.owned(pulp, name, component.id());
-    if (settings.getDeploymentAnnotations() != null) {
-      Map<String, String> annotations = new LinkedHashMap<>(settings.getDeploymentAnnotations());
-      if (metadata.getAnnotations() != null) {
-        annotations.putAll(metadata.getAnnotations());
-      }
-      metadata.setAnnotations(annotations);
-    }
+    ManagedMetadata.addUserAnnotations(metadata, settings.getDeploymentAnnotations());
     return new DeploymentBuilder()
         .withMetadata(metadata)
         .withNewSpec()

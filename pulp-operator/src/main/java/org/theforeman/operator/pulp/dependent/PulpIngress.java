@@ -4,9 +4,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.resources.ManagedMetadata;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
@@ -21,13 +20,7 @@ public final class PulpIngress {
     PulpSpec spec = pulp.getSpec();
     PulpNames names = PulpNames.of(pulp);
     var metadata = PulpMeta.owned(pulp, names.ingress(), "ingress");
-    if (spec.getIngressAnnotations() != null) {
-      Map<String, String> annotations = new LinkedHashMap<>(spec.getIngressAnnotations());
-      if (metadata.getAnnotations() != null) {
-        annotations.putAll(metadata.getAnnotations());
-      }
-      metadata.setAnnotations(annotations);
-    }
+    ManagedMetadata.addUserAnnotations(metadata, spec.getIngressAnnotations());
     IngressBuilder ingress = new IngressBuilder()
         .withMetadata(metadata)
         .withNewSpec()
