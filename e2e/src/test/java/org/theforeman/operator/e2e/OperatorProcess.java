@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,80 +16,82 @@ import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
 /** An operator started as users start it: {@code java -jar <module>/target/<module>-<version>.jar}. */
 final class OperatorProcess implements AutoCloseable {
-  private static final Pattern SIDE_PORT = Pattern.compile("side port (\\d+)");
+    private static final Pattern SIDE_PORT = Pattern.compile("side port (\\d+)");
 
-  private final Process process;
-  private final Path log;
+    private final Process process;
+    private final Path log;
 
-  private OperatorProcess(Process process, Path log) {
-    this.process = process;
-    this.log = log;
-  }
-
-  static Path jar(String module) {
-    Path target = RepositoryLayout.root().resolve(module).resolve("target");
-    try (Stream<Path> files = Files.list(target)) {
-      return files
-          .filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-[0-9][^/]*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target + ": run mvn package first"));
-    } catch (IOException e) {
-      throw new IllegalStateException("no " + target + ": run mvn package first", e);
+    private OperatorProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
     }
-  }
 
-  /** Starts the operator with exactly the given environment (plus PATH and JAVA_HOME). */
-  static OperatorProcess start(String module, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar(module).toString()));
-    command.addAll(List.of(args));
-    Path log = Files.createTempFile(module + "-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
-        .redirectOutput(log.toFile())
-        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("JAVA_HOME"));
-    builder.environment().putAll(env);
-    return new OperatorProcess(builder.start(), log);
-  }
-
-  static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Waits for the process to end; empty when it is still running after {@code timeout}. */
-  java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
-    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        ? java.util.OptionalInt.of(process.exitValue())
-        : java.util.OptionalInt.empty();
-  }
-
-  String output() throws IOException {
-    return Files.readString(log);
-  }
-
-  /** The side port the operator logged, once it is listening. */
-  java.util.OptionalInt sidePort() throws IOException {
-    Matcher matcher = SIDE_PORT.matcher(output());
-    return matcher.find() ? java.util.OptionalInt.of(Integer.parseInt(matcher.group(1))) : java.util.OptionalInt.empty();
-  }
-
-  boolean alive() {
-    return process.isAlive();
-  }
-
-  /** SIGTERM, as the kubelet sends it; then the exit status. */
-  int terminate(Duration grace) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly().waitFor();
+    static Path jar(String module) {
+        Path target = RepositoryLayout.root().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-[0-9][^/]*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException("no runnable jar in " + target + ": run mvn package first"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + target + ": run mvn package first", e);
+        }
     }
-    return process.exitValue();
-  }
 
-  @Override
-  public void close() throws IOException {
-    if (process.isAlive()) {
-      process.destroyForcibly();
+    /** Starts the operator with exactly the given environment (plus PATH and JAVA_HOME). */
+    static OperatorProcess start(String module, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-Xmx256m", "-jar", jar(module).toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(module + "-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(false)
+                .redirectOutput(log.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("JAVA_HOME"));
+        builder.environment().putAll(env);
+        return new OperatorProcess(builder.start(), log);
     }
-    Files.deleteIfExists(log);
-  }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits for the process to end; empty when it is still running after {@code timeout}. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** The side port the operator logged, once it is listening. */
+    OptionalInt sidePort() throws IOException {
+        Matcher matcher = SIDE_PORT.matcher(output());
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, as the kubelet sends it; then the exit status. */
+    int terminate(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(log);
+    }
 }

@@ -16,7 +16,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,20 +31,20 @@ import org.theforeman.operator.e2e.harness.WithControlPlane;
 @WithControlPlane
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorProcessIT {
-  private static final Map<String, String> CRDS = Map.of(
-      "pulp-operator", "pulps.app.theforeman.org",
-      "smart-proxy-operator", "smartproxies.app.theforeman.org",
-      "foreman-operator", "foremen.app.theforeman.org");
-  private static final HttpClient http = HttpClient.newHttpClient();
+    private static final Map<String, String> CRDS = Map.of(
+            "pulp-operator", "pulps.app.theforeman.org",
+            "smart-proxy-operator", "smartproxies.app.theforeman.org",
+            "foreman-operator", "foremen.app.theforeman.org");
+    private static final HttpClient http = HttpClient.newHttpClient();
 
-  @Order(1)
-  @ParameterizedTest
-  @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
-  void withoutAClusterExitsQuicklyWithOneReadableLine(String module) throws Exception {
-    Path home = Files.createTempDirectory("no-kube-home");
-    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    Path kubeconfig = home.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
+    @Order(1)
+    @ParameterizedTest
+    @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
+    void withoutAClusterExitsQuicklyWithOneReadableLine(String module) throws Exception {
+        Path home = Files.createTempDirectory("no-kube-home");
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        Path kubeconfig = home.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
         apiVersion: v1
         kind: Config
         clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
@@ -53,69 +52,95 @@ class OperatorProcessIT {
         contexts: [{name: x, context: {cluster: c, user: u}}]
         current-context: x
         """);
-    for (Map<String, String> env : List.of(Map.of("HOME", home.toString()), Map.of("HOME", home.toString(), "KUBECONFIG", kubeconfig.toString()))) {
-      long started = System.nanoTime();
-      try (OperatorProcess operator = OperatorProcess.start(module, env)) {
-        OptionalInt exit = operator.awaitExit(Duration.ofSeconds(10));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(exit).as("%s exits within 10 s (env %s)", module, env.keySet()).isPresent();
-        assertThat(exit.getAsInt()).isNotZero();
-        String output = operator.output().strip();
-        assertThat(output.lines()).as("exactly one line:\n%s", output).hasSize(1);
-        assertThat(output).startsWith(module + ": cannot start: no Kubernetes API server reachable at https://");
-        System.out.printf("%s without a cluster: exit %d after %.2f s: %s%n", module, exit.getAsInt(), seconds, output);
-      }
+        for (Map<String, String> env : List.of(
+                Map.of("HOME", home.toString()),
+                Map.of("HOME", home.toString(), "KUBECONFIG", kubeconfig.toString()))) {
+            long started = System.nanoTime();
+            try (OperatorProcess operator = OperatorProcess.start(module, env)) {
+                OptionalInt exit = operator.awaitExit(Duration.ofSeconds(10));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertThat(exit)
+                        .as("%s exits within 10 s (env %s)", module, env.keySet())
+                        .isPresent();
+                assertThat(exit.getAsInt()).isNotZero();
+                String output = operator.output().strip();
+                assertThat(output.lines()).as("exactly one line:\n%s", output).hasSize(1);
+                assertThat(output)
+                        .startsWith(module + ": cannot start: no Kubernetes API server reachable at https://");
+                System.out.printf(
+                        "%s without a cluster: exit %d after %.2f s: %s%n", module, exit.getAsInt(), seconds, output);
+            }
+        }
     }
-  }
 
-  @Order(2)
-  @ParameterizedTest
-  @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
-  void withoutTheCrdNamesItAndHowToInstallIt(String module, ControlPlane plane, TestNamespace namespace) throws Exception {
-    String crd = CRDS.get(module);
-    plane.admin().apiextensions().v1().customResourceDefinitions().withName(crd).withTimeout(60, TimeUnit.SECONDS).delete();
-    try (OperatorProcess operator = OperatorProcess.start(module, operatorEnv(plane, namespace))) {
-      OptionalInt exit = operator.awaitExit(Duration.ofSeconds(15));
-      assertThat(exit).isPresent();
-      assertThat(exit.getAsInt()).isNotZero();
-      String output = operator.output().strip();
-      assertThat(output.lines()).as("exactly one line:\n%s", output).hasSize(1);
-      assertThat(output).contains("CustomResourceDefinition " + crd + " is not installed")
-          .contains("kubectl apply -f install/crds/" + crd + "-v1.yml");
+    @Order(2)
+    @ParameterizedTest
+    @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
+    void withoutTheCrdNamesItAndHowToInstallIt(String module, ControlPlane plane, TestNamespace namespace)
+            throws Exception {
+        String crd = CRDS.get(module);
+        plane.admin()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crd)
+                .withTimeout(60, TimeUnit.SECONDS)
+                .delete();
+        try (OperatorProcess operator = OperatorProcess.start(module, operatorEnv(plane, namespace))) {
+            OptionalInt exit = operator.awaitExit(Duration.ofSeconds(15));
+            assertThat(exit).isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            String output = operator.output().strip();
+            assertThat(output.lines()).as("exactly one line:\n%s", output).hasSize(1);
+            assertThat(output)
+                    .contains("CustomResourceDefinition " + crd + " is not installed")
+                    .contains("kubectl apply -f install/crds/" + crd + "-v1.yml");
+        }
     }
-  }
 
-  @Order(3)
-  @ParameterizedTest
-  @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
-  void servesHealthReadinessAndMetrics(String module, ControlPlane plane, TestNamespace namespace) throws Exception {
-    plane.applyCrds(RepositoryLayout.root().resolve("install/crds/" + CRDS.get(module) + "-v1.yml"));
-    try (OperatorProcess operator = OperatorProcess.start(module, operatorEnv(plane, namespace))) {
-      int port = await().atMost(Duration.ofSeconds(30)).until(() -> {
-        assertThat(operator.alive()).as("%s is running:\n%s", module, operator.output()).isTrue();
-        return operator.sidePort();
-      }, OptionalInt::isPresent).getAsInt();
-      assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(200));
-      String metrics = get(port, "/metrics").body();
-      assertThat(metrics).contains("jvm_memory_used_bytes{").contains("process_uptime_seconds");
-      assertThat(metrics).containsPattern("(?m)^operator_sdk_\\w+");
-      assertThat(get(port, "/nothing-here").statusCode()).isEqualTo(404);
+    @Order(3)
+    @ParameterizedTest
+    @ValueSource(strings = {"pulp-operator", "smart-proxy-operator", "foreman-operator"})
+    void servesHealthReadinessAndMetrics(String module, ControlPlane plane, TestNamespace namespace) throws Exception {
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/" + CRDS.get(module) + "-v1.yml"));
+        try (OperatorProcess operator = OperatorProcess.start(module, operatorEnv(plane, namespace))) {
+            int port = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                assertThat(operator.alive())
+                                        .as("%s is running:\n%s", module, operator.output())
+                                        .isTrue();
+                                return operator.sidePort();
+                            },
+                            OptionalInt::isPresent)
+                    .getAsInt();
+            assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(200));
+            String metrics = get(port, "/metrics").body();
+            assertThat(metrics).contains("jvm_memory_used_bytes{").contains("process_uptime_seconds");
+            assertThat(metrics).containsPattern("(?m)^operator_sdk_\\w+");
+            assertThat(get(port, "/nothing-here").statusCode()).isEqualTo(404);
 
-      assertThat(operator.terminate(Duration.ofSeconds(15))).as("SIGTERM ends the process cleanly")
-          .isIn(0, 143);
-      assertThat(operator.output()).contains(module + " stopping");
+            assertThat(operator.terminate(Duration.ofSeconds(15)))
+                    .as("SIGTERM ends the process cleanly")
+                    .isIn(0, 143);
+            assertThat(operator.output()).contains(module + " stopping");
+        }
     }
-  }
 
-  private static Map<String, String> operatorEnv(ControlPlane plane, TestNamespace namespace) {
-    return Map.of(
-        "KUBECONFIG", plane.kubeconfig().toString(),
-        "WATCH_NAMESPACES", namespace.name(),
-        "HTTP_PORT", "0");
-  }
+    private static Map<String, String> operatorEnv(ControlPlane plane, TestNamespace namespace) {
+        return Map.of(
+                "KUBECONFIG", plane.kubeconfig().toString(),
+                "WATCH_NAMESPACES", namespace.name(),
+                "HTTP_PORT", "0");
+    }
 
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

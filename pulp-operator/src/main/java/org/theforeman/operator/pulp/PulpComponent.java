@@ -5,45 +5,45 @@ import org.theforeman.operator.api.v1alpha1.PulpSpec;
 
 /** The long-running parts of a Pulp, each a Deployment with its own condition. */
 public enum PulpComponent {
-  API("api", "APIReady", 24817),
-  CONTENT("content", "ContentReady", 24816),
-  WORKER("worker", "WorkerReady", 0);
+    API("api", "APIReady", 24817),
+    CONTENT("content", "ContentReady", 24816),
+    WORKER("worker", "WorkerReady", 0);
 
-  private final String id;
-  private final String condition;
-  private final int port;
+    private final String id;
+    private final String condition;
+    private final int port;
 
-  PulpComponent(String id, String condition, int port) {
-    this.id = id;
-    this.condition = condition;
-    this.port = port;
-  }
+    PulpComponent(String id, String condition, int port) {
+        this.id = id;
+        this.condition = condition;
+        this.port = port;
+    }
 
-  public String id() {
-    return id;
-  }
+    public String id() {
+        return id;
+    }
 
-  public String condition() {
-    return condition;
-  }
+    public String condition() {
+        return condition;
+    }
 
-  /** The port it serves on, or 0 for none. */
-  public int port() {
-    return port;
-  }
+    /** The port it serves on, or 0 for none. */
+    public int port() {
+        return port;
+    }
 
-  /** The spec's settings of this component; never null. */
-  public ComponentSpec settings(PulpSpec spec) {
-    ComponentSpec settings = switch (this) {
-      case API -> spec.getApi();
-      case CONTENT -> spec.getContent();
-      case WORKER -> spec.getWorker();
-    };
-    return settings == null ? new ComponentSpec() : settings;
-  }
+    /** The spec's settings of this component; never null. */
+    public ComponentSpec settings(PulpSpec spec) {
+        ComponentSpec settings = switch (this) {
+            case API -> spec.getApi();
+            case CONTENT -> spec.getContent();
+            case WORKER -> spec.getWorker();
+        };
+        return settings == null ? new ComponentSpec() : settings;
+    }
 
-  public int replicas(PulpSpec spec) {
-    Integer replicas = settings(spec).getReplicas();
-    return replicas == null ? 1 : replicas;
-  }
+    public int replicas(PulpSpec spec) {
+        Integer replicas = settings(spec).getReplicas();
+        return replicas == null ? 1 : replicas;
+    }
 }

@@ -23,38 +23,38 @@ import java.util.TreeMap;
  * @param referencedDataDigest digest of the user Secrets' data the pods read, so a changed password rolls them
  */
 public record PulpInputs(
-    String image,
-    String databaseSecret,
-    boolean managedDatabase,
-    Cache cache,
-    String cacheSecret,
-    Storage storage,
-    String storageName,
-    String adminPasswordSecret,
-    String secretKeySecret,
-    String dbFieldsEncryptionSecret,
-    SortedMap<String, String> customSettings,
-    String contentOrigin,
-    String referencedDataDigest) {
+        String image,
+        String databaseSecret,
+        boolean managedDatabase,
+        Cache cache,
+        String cacheSecret,
+        Storage storage,
+        String storageName,
+        String adminPasswordSecret,
+        String secretKeySecret,
+        String dbFieldsEncryptionSecret,
+        SortedMap<String, String> customSettings,
+        String contentOrigin,
+        String referencedDataDigest) {
 
-  public enum Cache {
-    NONE,
-    MANAGED,
-    EXTERNAL
-  }
+    public enum Cache {
+        NONE,
+        MANAGED,
+        EXTERNAL
+    }
 
-  public enum Storage {
-    FILE_CLAIM,
-    EXISTING_CLAIM,
-    S3,
-    AZURE
-  }
+    public enum Storage {
+        FILE_CLAIM,
+        EXISTING_CLAIM,
+        S3,
+        AZURE
+    }
 
-  public PulpInputs {
-    customSettings = new TreeMap<>(customSettings == null ? Map.of() : customSettings);
-  }
+    public PulpInputs {
+        customSettings = new TreeMap<>(customSettings == null ? Map.of() : customSettings);
+    }
 
-  public boolean usesClaim() {
-    return storage == Storage.FILE_CLAIM || storage == Storage.EXISTING_CLAIM;
-  }
+    public boolean usesClaim() {
+        return storage == Storage.FILE_CLAIM || storage == Storage.EXISTING_CLAIM;
+    }
 }

@@ -21,186 +21,264 @@ import org.theforeman.operator.common.resources.ConfigHash;
  * that a person can fix it; values are never read into messages.
  */
 public final class PulpInputsResolver {
-  public static final List<String> DATABASE_KEYS =
-      List.of("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DB_NAME");
-  public static final List<String> CACHE_KEYS = List.of("REDIS_HOST", "REDIS_PORT");
-  public static final List<String> S3_KEYS = List.of("s3-access-key-id", "s3-secret-access-key", "s3-bucket-name");
-  public static final List<String> AZURE_KEYS = List.of("azure-account-name", "azure-account-key", "azure-container");
-  public static final String ADMIN_PASSWORD_KEY = "password";
-  public static final String SECRET_KEY_KEY = "secret_key";
-  public static final String DB_FIELDS_KEY = "database_fields.symmetric.key";
-  public static final String DEFAULT_CONTENT_PATH = "/pulp/content/";
+    public static final List<String> DATABASE_KEYS =
+            List.of("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DB_NAME");
+    public static final List<String> CACHE_KEYS = List.of("REDIS_HOST", "REDIS_PORT");
+    public static final List<String> S3_KEYS = List.of("s3-access-key-id", "s3-secret-access-key", "s3-bucket-name");
+    public static final List<String> AZURE_KEYS = List.of("azure-account-name", "azure-account-key", "azure-container");
+    public static final String ADMIN_PASSWORD_KEY = "password";
+    public static final String SECRET_KEY_KEY = "secret_key";
+    public static final String DB_FIELDS_KEY = "database_fields.symmetric.key";
+    public static final String DEFAULT_CONTENT_PATH = "/pulp/content/";
 
-  private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-  /** Settings the operator owns: overriding them would disconnect Pulp from what the operator manages. */
-  private static final Set<String> RESERVED_SETTINGS =
-      Set.of("DATABASES", "SECRET_KEY", "DB_ENCRYPTION_KEY", "MEDIA_ROOT", "WORKING_DIRECTORY", "FILE_UPLOAD_TEMP_DIR", "STORAGES",
-          "STATIC_ROOT", "API_ROOT");
-  /** A custom CONTENT_PATH_PREFIX the probes and the Ingress can follow: a plain quoted path. */
-  private static final Pattern CONTENT_PATH_LITERAL = Pattern.compile("^\\s*[\"']?(/[A-Za-z0-9._/-]*/)[\"']?\\s*$");
+    private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** Settings the operator owns: overriding them would disconnect Pulp from what the operator manages. */
+    private static final Set<String> RESERVED_SETTINGS = Set.of(
+            "DATABASES",
+            "SECRET_KEY",
+            "DB_ENCRYPTION_KEY",
+            "MEDIA_ROOT",
+            "WORKING_DIRECTORY",
+            "FILE_UPLOAD_TEMP_DIR",
+            "STORAGES",
+            "STATIC_ROOT",
+            "API_ROOT");
+    /** A custom CONTENT_PATH_PREFIX the probes and the Ingress can follow: a plain quoted path. */
+    private static final Pattern CONTENT_PATH_LITERAL = Pattern.compile("^\\s*[\"']?(/[A-Za-z0-9._/-]*/)[\"']?\\s*$");
 
-  /** Reads objects of the Pulp's namespace; null when absent. */
-  public interface Lookup {
-    Secret secret(String name);
+    /** Reads objects of the Pulp's namespace; null when absent. */
+    public interface Lookup {
+        Secret secret(String name);
 
-    ConfigMap configMap(String name);
+        ConfigMap configMap(String name);
 
-    boolean claimExists(String name);
-  }
-
-  /** Either the inputs or the problems that stop reconciliation. */
-  public record Result(PulpInputs inputs, List<InputProblem> problems) {
-    public boolean ok() {
-      return problems.isEmpty();
-    }
-  }
-
-  private PulpInputsResolver() {}
-
-  public static Result resolve(Pulp pulp, Lookup lookup) {
-    PulpSpec spec = pulp.getSpec();
-    PulpNames names = PulpNames.of(pulp);
-    List<InputProblem> problems = new ArrayList<>();
-    Map<String, Map<String, String>> referencedData = new LinkedHashMap<>();
-
-    DatabaseSpec database = spec.getDatabase();
-    String external = database == null ? null : database.getExternalDbSecret();
-    String databaseSecret = external != null ? external : names.managedDatabaseSecret();
-    if (external != null) {
-      requireKeys(lookup, external, DATABASE_KEYS, "DatabaseReady", "database.external_db_secret", problems, referencedData);
+        boolean claimExists(String name);
     }
 
-    CacheSpec cacheSpec = spec.getCache();
-    PulpInputs.Cache cache = PulpInputs.Cache.NONE;
-    String cacheSecret = null;
-    if (cacheSpec != null && cacheSpec.getExternalCacheSecret() != null) {
-      cache = PulpInputs.Cache.EXTERNAL;
-      cacheSecret = cacheSpec.getExternalCacheSecret();
-      requireKeys(lookup, cacheSecret, CACHE_KEYS, "DatabaseReady", "cache.external_cache_secret", problems, referencedData);
-    } else if (cacheSpec != null && Boolean.TRUE.equals(cacheSpec.getEnabled())) {
-      cache = PulpInputs.Cache.MANAGED;
+    /** Either the inputs or the problems that stop reconciliation. */
+    public record Result(PulpInputs inputs, List<InputProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
     }
 
-    PulpInputs.Storage storage = PulpInputs.Storage.FILE_CLAIM;
-    String storageName = names.fileStorageClaim();
-    if (spec.getPvc() != null) {
-      storage = PulpInputs.Storage.EXISTING_CLAIM;
-      storageName = spec.getPvc();
-      if (!lookup.claimExists(storageName)) {
-        problems.add(new InputProblem("APIReady", "ClaimNotFound",
-            "PersistentVolumeClaim " + storageName + " (spec.pvc) does not exist in namespace " + namespace(pulp)));
-      }
-    } else if (spec.getObjectStorageS3Secret() != null) {
-      storage = PulpInputs.Storage.S3;
-      storageName = spec.getObjectStorageS3Secret();
-      requireKeys(lookup, storageName, S3_KEYS, "APIReady", "object_storage_s3_secret", problems, referencedData);
-    } else if (spec.getObjectStorageAzureSecret() != null) {
-      storage = PulpInputs.Storage.AZURE;
-      storageName = spec.getObjectStorageAzureSecret();
-      requireKeys(lookup, storageName, AZURE_KEYS, "APIReady", "object_storage_azure_secret", problems, referencedData);
+    private PulpInputsResolver() {}
+
+    public static Result resolve(Pulp pulp, Lookup lookup) {
+        PulpSpec spec = pulp.getSpec();
+        PulpNames names = PulpNames.of(pulp);
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, Map<String, String>> referencedData = new LinkedHashMap<>();
+
+        DatabaseSpec database = spec.getDatabase();
+        String external = database == null ? null : database.getExternalDbSecret();
+        String databaseSecret = external != null ? external : names.managedDatabaseSecret();
+        if (external != null) {
+            requireKeys(
+                    lookup,
+                    external,
+                    DATABASE_KEYS,
+                    "DatabaseReady",
+                    "database.external_db_secret",
+                    problems,
+                    referencedData);
+        }
+
+        CacheSpec cacheSpec = spec.getCache();
+        PulpInputs.Cache cache = PulpInputs.Cache.NONE;
+        String cacheSecret = null;
+        if (cacheSpec != null && cacheSpec.getExternalCacheSecret() != null) {
+            cache = PulpInputs.Cache.EXTERNAL;
+            cacheSecret = cacheSpec.getExternalCacheSecret();
+            requireKeys(
+                    lookup,
+                    cacheSecret,
+                    CACHE_KEYS,
+                    "DatabaseReady",
+                    "cache.external_cache_secret",
+                    problems,
+                    referencedData);
+        } else if (cacheSpec != null && Boolean.TRUE.equals(cacheSpec.getEnabled())) {
+            cache = PulpInputs.Cache.MANAGED;
+        }
+
+        PulpInputs.Storage storage = PulpInputs.Storage.FILE_CLAIM;
+        String storageName = names.fileStorageClaim();
+        if (spec.getPvc() != null) {
+            storage = PulpInputs.Storage.EXISTING_CLAIM;
+            storageName = spec.getPvc();
+            if (!lookup.claimExists(storageName)) {
+                problems.add(new InputProblem(
+                        "APIReady",
+                        "ClaimNotFound",
+                        "PersistentVolumeClaim " + storageName + " (spec.pvc) does not exist in namespace "
+                                + namespace(pulp)));
+            }
+        } else if (spec.getObjectStorageS3Secret() != null) {
+            storage = PulpInputs.Storage.S3;
+            storageName = spec.getObjectStorageS3Secret();
+            requireKeys(lookup, storageName, S3_KEYS, "APIReady", "object_storage_s3_secret", problems, referencedData);
+        } else if (spec.getObjectStorageAzureSecret() != null) {
+            storage = PulpInputs.Storage.AZURE;
+            storageName = spec.getObjectStorageAzureSecret();
+            requireKeys(
+                    lookup,
+                    storageName,
+                    AZURE_KEYS,
+                    "APIReady",
+                    "object_storage_azure_secret",
+                    problems,
+                    referencedData);
+        }
+
+        String adminSecret = userOrGenerated(
+                lookup,
+                spec.getAdminPasswordSecret(),
+                names.adminPasswordSecret(),
+                ADMIN_PASSWORD_KEY,
+                "admin_password_secret",
+                problems);
+        String secretKeySecret = userOrGenerated(
+                lookup, spec.getPulpSecretKey(), names.secretKeySecret(), SECRET_KEY_KEY, "pulp_secret_key", problems);
+        String dbFieldsSecret = userOrGenerated(
+                lookup,
+                spec.getDbFieldsEncryptionSecret(),
+                names.dbFieldsEncryptionSecret(),
+                DB_FIELDS_KEY,
+                "db_fields_encryption_secret",
+                problems);
+
+        TreeMap<String, String> custom = new TreeMap<>();
+        if (spec.getCustomPulpSettings() != null) {
+            ConfigMap settings = lookup.configMap(spec.getCustomPulpSettings());
+            if (settings == null) {
+                problems.add(new InputProblem(
+                        "APIReady",
+                        "ConfigMapNotFound",
+                        "ConfigMap " + spec.getCustomPulpSettings()
+                                + " (spec.custom_pulp_settings) does not exist in namespace " + namespace(pulp)));
+            } else if (settings.getData() != null) {
+                settings.getData().forEach((key, value) -> {
+                    if (!SETTING_NAME.matcher(key).matches()) {
+                        problems.add(new InputProblem(
+                                "APIReady",
+                                "InvalidCustomSetting",
+                                "ConfigMap " + settings.getMetadata().getName() + " key " + key
+                                        + " is not a pulpcore setting name (upper case letters, digits and _)"));
+                    } else if (RESERVED_SETTINGS.contains(key)) {
+                        problems.add(new InputProblem(
+                                "APIReady",
+                                "ReservedCustomSetting",
+                                "ConfigMap " + settings.getMetadata().getName() + " key " + key
+                                        + " is managed by the operator; set it through the Pulp spec instead"));
+                    } else if (key.equals("CONTENT_PATH_PREFIX")
+                            && !CONTENT_PATH_LITERAL.matcher(value).matches()) {
+                        problems.add(new InputProblem(
+                                "ContentReady",
+                                "InvalidCustomSetting",
+                                "ConfigMap " + settings.getMetadata().getName()
+                                        + " key CONTENT_PATH_PREFIX must be a quoted path that "
+                                        + "starts and ends with /, such as \"/pulp/content/\""));
+                    } else {
+                        custom.put(key, value);
+                    }
+                });
+            }
+        }
+
+        PulpInputs inputs = new PulpInputs(
+                image(spec),
+                databaseSecret,
+                external == null,
+                cache,
+                cacheSecret,
+                storage,
+                storageName,
+                adminSecret,
+                secretKeySecret,
+                dbFieldsSecret,
+                custom,
+                contentOrigin(pulp),
+                ConfigHash.of(referencedData));
+        return new Result(inputs, List.copyOf(problems));
     }
 
-    String adminSecret = userOrGenerated(lookup, spec.getAdminPasswordSecret(), names.adminPasswordSecret(),
-        ADMIN_PASSWORD_KEY, "admin_password_secret", problems);
-    String secretKeySecret = userOrGenerated(lookup, spec.getPulpSecretKey(), names.secretKeySecret(),
-        SECRET_KEY_KEY, "pulp_secret_key", problems);
-    String dbFieldsSecret = userOrGenerated(lookup, spec.getDbFieldsEncryptionSecret(), names.dbFieldsEncryptionSecret(),
-        DB_FIELDS_KEY, "db_fields_encryption_secret", problems);
-
-    TreeMap<String, String> custom = new TreeMap<>();
-    if (spec.getCustomPulpSettings() != null) {
-      ConfigMap settings = lookup.configMap(spec.getCustomPulpSettings());
-      if (settings == null) {
-        problems.add(new InputProblem("APIReady", "ConfigMapNotFound",
-            "ConfigMap " + spec.getCustomPulpSettings() + " (spec.custom_pulp_settings) does not exist in namespace " + namespace(pulp)));
-      } else if (settings.getData() != null) {
-        settings.getData().forEach((key, value) -> {
-          if (!SETTING_NAME.matcher(key).matches()) {
-            problems.add(new InputProblem("APIReady", "InvalidCustomSetting", "ConfigMap " + settings.getMetadata().getName()
-                + " key " + key + " is not a pulpcore setting name (upper case letters, digits and _)"));
-          } else if (RESERVED_SETTINGS.contains(key)) {
-            problems.add(new InputProblem("APIReady", "ReservedCustomSetting", "ConfigMap " + settings.getMetadata().getName()
-                + " key " + key + " is managed by the operator; set it through the Pulp spec instead"));
-          } else if (key.equals("CONTENT_PATH_PREFIX") && !CONTENT_PATH_LITERAL.matcher(value).matches()) {
-            problems.add(new InputProblem("ContentReady", "InvalidCustomSetting", "ConfigMap " + settings.getMetadata().getName()
-                + " key CONTENT_PATH_PREFIX must be a quoted path that starts and ends with /, such as \"/pulp/content/\""));
-          } else {
-            custom.put(key, value);
-          }
-        });
-      }
+    /** The path the content app serves under: pulpcore's default, or a custom CONTENT_PATH_PREFIX. */
+    public static String contentPath(PulpInputs inputs) {
+        String custom = inputs.customSettings().get("CONTENT_PATH_PREFIX");
+        if (custom == null) {
+            return DEFAULT_CONTENT_PATH;
+        }
+        var matcher = CONTENT_PATH_LITERAL.matcher(custom);
+        return matcher.matches() ? matcher.group(1) : DEFAULT_CONTENT_PATH;
     }
 
-    PulpInputs inputs = new PulpInputs(
-        image(spec), databaseSecret, external == null, cache, cacheSecret, storage, storageName,
-        adminSecret, secretKeySecret, dbFieldsSecret, custom, contentOrigin(pulp),
-        ConfigHash.of(referencedData));
-    return new Result(inputs, List.copyOf(problems));
-  }
+    public static String image(PulpSpec spec) {
+        String repository = spec.getImage() == null ? "quay.io/pulp/pulp-minimal" : spec.getImage();
+        String tag = spec.getImageVersion() == null ? PulpSpec.DEFAULT_VERSION : spec.getImageVersion();
+        return repository.contains("@") ? repository : repository + ":" + tag;
+    }
 
-  /** The path the content app serves under: pulpcore's default, or a custom CONTENT_PATH_PREFIX. */
-  public static String contentPath(PulpInputs inputs) {
-    String custom = inputs.customSettings().get("CONTENT_PATH_PREFIX");
-    if (custom == null) {
-      return DEFAULT_CONTENT_PATH;
+    /** CONTENT_ORIGIN: the spec's, else the exposed host, else the in-cluster content Service. */
+    static String contentOrigin(Pulp pulp) {
+        PulpSpec spec = pulp.getSpec();
+        if (spec.getContentOrigin() != null) {
+            return spec.getContentOrigin();
+        }
+        ExposureType exposure = spec.getIngressType() == null ? ExposureType.none : spec.getIngressType();
+        if (exposure == ExposureType.ingress && spec.getIngressHost() != null) {
+            return (spec.getIngressTlsSecret() != null ? "https://" : "http://") + spec.getIngressHost();
+        }
+        if (exposure == ExposureType.route && spec.getRouteHost() != null) {
+            return "https://" + spec.getRouteHost();
+        }
+        return "http://" + PulpNames.of(pulp).component(PulpComponent.CONTENT) + "." + namespace(pulp) + ".svc:"
+                + PulpComponent.CONTENT.port();
     }
-    var matcher = CONTENT_PATH_LITERAL.matcher(custom);
-    return matcher.matches() ? matcher.group(1) : DEFAULT_CONTENT_PATH;
-  }
 
-  public static String image(PulpSpec spec) {
-    String repository = spec.getImage() == null ? "quay.io/pulp/pulp-minimal" : spec.getImage();
-    String tag = spec.getImageVersion() == null ? PulpSpec.DEFAULT_VERSION : spec.getImageVersion();
-    return repository.contains("@") ? repository : repository + ":" + tag;
-  }
+    private static String userOrGenerated(
+            Lookup lookup, String userSecret, String generated, String key, String field, List<InputProblem> problems) {
+        if (userSecret == null) {
+            return generated;
+        }
+        requireKeys(lookup, userSecret, List.of(key), "APIReady", field, problems, null);
+        return userSecret;
+    }
 
-  /** CONTENT_ORIGIN: the spec's, else the exposed host, else the in-cluster content Service. */
-  static String contentOrigin(Pulp pulp) {
-    PulpSpec spec = pulp.getSpec();
-    if (spec.getContentOrigin() != null) {
-      return spec.getContentOrigin();
+    private static void requireKeys(
+            Lookup lookup,
+            String name,
+            List<String> keys,
+            String condition,
+            String field,
+            List<InputProblem> problems,
+            Map<String, Map<String, String>> referencedData) {
+        Secret secret = lookup.secret(name);
+        if (secret == null) {
+            problems.add(new InputProblem(
+                    condition,
+                    "SecretNotFound",
+                    "Secret " + name + " (spec." + field + ") does not exist; create it with keys "
+                            + String.join(", ", keys)));
+            return;
+        }
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        List<String> missing = keys.stream()
+                .filter(k -> data.get(k) == null || data.get(k).isEmpty())
+                .toList();
+        if (!missing.isEmpty()) {
+            problems.add(new InputProblem(
+                    condition,
+                    "SecretKeyMissing",
+                    "Secret " + name + " (spec." + field + ") has no key " + String.join(", ", missing)));
+            return;
+        }
+        if (referencedData != null) {
+            referencedData.put(name, new TreeMap<>(data));
+        }
     }
-    ExposureType exposure = spec.getIngressType() == null ? ExposureType.none : spec.getIngressType();
-    if (exposure == ExposureType.ingress && spec.getIngressHost() != null) {
-      return (spec.getIngressTlsSecret() != null ? "https://" : "http://") + spec.getIngressHost();
-    }
-    if (exposure == ExposureType.route && spec.getRouteHost() != null) {
-      return "https://" + spec.getRouteHost();
-    }
-    return "http://" + PulpNames.of(pulp).component(PulpComponent.CONTENT) + "." + namespace(pulp) + ".svc:"
-        + PulpComponent.CONTENT.port();
-  }
 
-  private static String userOrGenerated(Lookup lookup, String userSecret, String generated, String key, String field,
-      List<InputProblem> problems) {
-    if (userSecret == null) {
-      return generated;
+    private static String namespace(Pulp pulp) {
+        return pulp.getMetadata().getNamespace();
     }
-    requireKeys(lookup, userSecret, List.of(key), "APIReady", field, problems, null);
-    return userSecret;
-  }
-
-  private static void requireKeys(Lookup lookup, String name, List<String> keys, String condition, String field,
-      List<InputProblem> problems, Map<String, Map<String, String>> referencedData) {
-    Secret secret = lookup.secret(name);
-    if (secret == null) {
-      problems.add(new InputProblem(condition, "SecretNotFound",
-          "Secret " + name + " (spec." + field + ") does not exist; create it with keys " + String.join(", ", keys)));
-      return;
-    }
-    Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
-    List<String> missing = keys.stream().filter(k -> data.get(k) == null || data.get(k).isEmpty()).toList();
-    if (!missing.isEmpty()) {
-      problems.add(new InputProblem(condition, "SecretKeyMissing",
-          "Secret " + name + " (spec." + field + ") has no key " + String.join(", ", missing)));
-      return;
-    }
-    if (referencedData != null) {
-      referencedData.put(name, new TreeMap<>(data));
-    }
-  }
-
-  private static String namespace(Pulp pulp) {
-    return pulp.getMetadata().getNamespace();
-  }
 }

@@ -26,156 +26,225 @@ import org.theforeman.operator.common.resources.ConfigHash;
  * Secrets, the settings file, the encryption key, the artifact volume and a restricted security context.
  */
 public final class PulpPods {
-  /** uid and gid of the pulp user in the pulp-minimal image. */
-  public static final long PULP_UID = 700L;
-  public static final int REDIS_PORT = 6379;
+    /** uid and gid of the pulp user in the pulp-minimal image. */
+    public static final long PULP_UID = 700L;
 
-  private PulpPods() {}
+    public static final int REDIS_PORT = 6379;
 
-  /** Hash of everything the pods read besides the image: a change of it, and only it, rolls them. */
-  public static String configHash(Pulp pulp, PulpInputs inputs) {
-    return ConfigHash.of(PulpSettings.render(pulp, inputs), inputs.referencedDataDigest(), env(pulp, inputs));
-  }
+    private PulpPods() {}
 
-  public static Container container(Pulp pulp, PulpInputs inputs, String name, ComponentSpec settings, List<String> command) {
-    List<EnvVar> env = new ArrayList<>(env(pulp, inputs));
-    if (settings.getEnvVars() != null) {
-      env.addAll(settings.getEnvVars());
+    /** Hash of everything the pods read besides the image: a change of it, and only it, rolls them. */
+    public static String configHash(Pulp pulp, PulpInputs inputs) {
+        return ConfigHash.of(PulpSettings.render(pulp, inputs), inputs.referencedDataDigest(), env(pulp, inputs));
     }
-    return new ContainerBuilder()
-        .withName(name)
-        .withImage(settings.getImage() != null ? settings.getImage() : inputs.image())
-        .withImagePullPolicy(pulp.getSpec().getImagePullPolicy() == null ? "IfNotPresent" : pulp.getSpec().getImagePullPolicy().name())
-        .withCommand(command)
-        .withEnv(env)
-        .withVolumeMounts(mounts())
-        .withResources(settings.getResourceRequirements())
-        .withSecurityContext(containerSecurity())
-        .build();
-  }
 
-  /** The pod spec around {@code containers}, with the component's scheduling settings. */
-  public static PodSpecBuilder podSpec(Pulp pulp, PulpInputs inputs, ComponentSpec settings, List<Container> containers) {
-    PulpSpec spec = pulp.getSpec();
-    PodSpecBuilder pod = new PodSpecBuilder()
-        .withInitContainers(prepareData(pulp, containers.get(0).getImage()))
-        .withContainers(containers)
-        .withVolumes(volumes(pulp, inputs))
-        .withSecurityContext(podSecurity())
-        .withAutomountServiceAccountToken(false)
-        .withEnableServiceLinks(false)
-        .withNodeSelector(settings.getNodeSelector())
-        .withTolerations(settings.getTolerations())
-        .withAffinity(settings.getAffinity())
-        .withTopologySpreadConstraints(settings.getTopologySpreadConstraints());
-    if (spec.getImagePullSecrets() != null) {
-      pod.withImagePullSecrets(spec.getImagePullSecrets().stream().map(LocalObjectReference::new).toList());
+    public static Container container(
+            Pulp pulp, PulpInputs inputs, String name, ComponentSpec settings, List<String> command) {
+        List<EnvVar> env = new ArrayList<>(env(pulp, inputs));
+        if (settings.getEnvVars() != null) {
+            env.addAll(settings.getEnvVars());
+        }
+        return new ContainerBuilder()
+                .withName(name)
+                .withImage(settings.getImage() != null ? settings.getImage() : inputs.image())
+                .withImagePullPolicy(
+                        pulp.getSpec().getImagePullPolicy() == null
+                                ? "IfNotPresent"
+                                : pulp.getSpec().getImagePullPolicy().name())
+                .withCommand(command)
+                .withEnv(env)
+                .withVolumeMounts(mounts())
+                .withResources(settings.getResourceRequirements())
+                .withSecurityContext(containerSecurity())
+                .build();
     }
-    return pod;
-  }
 
-  /**
-   * Creates the directories pulpcore expects under the data volume. A fresh claim (or emptyDir) hides the
-   * image's own /var/lib/pulp, and pulpcore-manager refuses to start without FILE_UPLOAD_TEMP_DIR
-   * (files.E001); the content app also changes into WORKING_DIRECTORY at start.
-   */
-  static Container prepareData(Pulp pulp, String image) {
-    String dirs = String.join(" ", PulpSettings.DATA_DIR + "/tmp", PulpSettings.DATA_DIR + "/media", PulpSettings.DATA_DIR + "/assets");
-    return new ContainerBuilder()
-        .withName("prepare-data")
-        .withImage(image)
-        .withImagePullPolicy(pulp.getSpec().getImagePullPolicy() == null ? "IfNotPresent" : pulp.getSpec().getImagePullPolicy().name())
-        .withCommand("/bin/sh", "-c", "mkdir -p " + dirs)
-        .withVolumeMounts(new VolumeMountBuilder().withName("data").withMountPath(PulpSettings.DATA_DIR).build())
-        .withSecurityContext(containerSecurity())
-        .build();
-  }
-
-  static List<EnvVar> env(Pulp pulp, PulpInputs inputs) {
-    List<EnvVar> env = new ArrayList<>();
-    env.add(new EnvVarBuilder().withName("PULP_SETTINGS").withValue(PulpSettings.PATH).build());
-    for (String key : PulpInputsResolver.DATABASE_KEYS) {
-      env.add(fromSecret(key, inputs.databaseSecret(), key, false));
+    /** The pod spec around {@code containers}, with the component's scheduling settings. */
+    public static PodSpecBuilder podSpec(
+            Pulp pulp, PulpInputs inputs, ComponentSpec settings, List<Container> containers) {
+        PulpSpec spec = pulp.getSpec();
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withInitContainers(prepareData(pulp, containers.get(0).getImage()))
+                .withContainers(containers)
+                .withVolumes(volumes(pulp, inputs))
+                .withSecurityContext(podSecurity())
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNodeSelector(settings.getNodeSelector())
+                .withTolerations(settings.getTolerations())
+                .withAffinity(settings.getAffinity())
+                .withTopologySpreadConstraints(settings.getTopologySpreadConstraints());
+        if (spec.getImagePullSecrets() != null) {
+            pod.withImagePullSecrets(spec.getImagePullSecrets().stream()
+                    .map(LocalObjectReference::new)
+                    .toList());
+        }
+        return pod;
     }
-    env.add(fromSecret("POSTGRES_SSLMODE", inputs.databaseSecret(), "POSTGRES_SSLMODE", true));
-    env.add(fromSecret(PulpSettings.SECRET_KEY_ENV, inputs.secretKeySecret(), PulpInputsResolver.SECRET_KEY_KEY, false));
-    switch (inputs.cache()) {
-      case MANAGED -> {
-        env.add(new EnvVarBuilder().withName("REDIS_HOST").withValue(PulpNames.of(pulp).redis()).build());
-        env.add(new EnvVarBuilder().withName("REDIS_PORT").withValue(Integer.toString(REDIS_PORT)).build());
-      }
-      case EXTERNAL -> {
-        env.add(fromSecret("REDIS_HOST", inputs.cacheSecret(), "REDIS_HOST", false));
-        env.add(fromSecret("REDIS_PORT", inputs.cacheSecret(), "REDIS_PORT", false));
-        env.add(fromSecret("REDIS_PASSWORD", inputs.cacheSecret(), "REDIS_PASSWORD", true));
-        env.add(fromSecret("REDIS_DB", inputs.cacheSecret(), "REDIS_DB", true));
-      }
-      default -> { }
+
+    /**
+     * Creates the directories pulpcore expects under the data volume. A fresh claim (or emptyDir) hides the
+     * image's own /var/lib/pulp, and pulpcore-manager refuses to start without FILE_UPLOAD_TEMP_DIR
+     * (files.E001); the content app also changes into WORKING_DIRECTORY at start.
+     */
+    static Container prepareData(Pulp pulp, String image) {
+        String dirs = String.join(
+                " ",
+                PulpSettings.DATA_DIR + "/tmp",
+                PulpSettings.DATA_DIR + "/media",
+                PulpSettings.DATA_DIR + "/assets");
+        return new ContainerBuilder()
+                .withName("prepare-data")
+                .withImage(image)
+                .withImagePullPolicy(
+                        pulp.getSpec().getImagePullPolicy() == null
+                                ? "IfNotPresent"
+                                : pulp.getSpec().getImagePullPolicy().name())
+                .withCommand("/bin/sh", "-c", "mkdir -p " + dirs)
+                .withVolumeMounts(new VolumeMountBuilder()
+                        .withName("data")
+                        .withMountPath(PulpSettings.DATA_DIR)
+                        .build())
+                .withSecurityContext(containerSecurity())
+                .build();
     }
-    switch (inputs.storage()) {
-      case S3 -> {
-        env.add(fromSecret("S3_ACCESS_KEY_ID", inputs.storageName(), "s3-access-key-id", false));
-        env.add(fromSecret("S3_SECRET_ACCESS_KEY", inputs.storageName(), "s3-secret-access-key", false));
-        env.add(fromSecret("S3_BUCKET_NAME", inputs.storageName(), "s3-bucket-name", false));
-        env.add(fromSecret("S3_REGION", inputs.storageName(), "s3-region", true));
-        env.add(fromSecret("S3_ENDPOINT", inputs.storageName(), "s3-endpoint", true));
-      }
-      case AZURE -> {
-        env.add(fromSecret("AZURE_ACCOUNT_NAME", inputs.storageName(), "azure-account-name", false));
-        env.add(fromSecret("AZURE_ACCOUNT_KEY", inputs.storageName(), "azure-account-key", false));
-        env.add(fromSecret("AZURE_CONTAINER", inputs.storageName(), "azure-container", false));
-        env.add(fromSecret("AZURE_CONTAINER_PATH", inputs.storageName(), "azure-container-path", true));
-        env.add(fromSecret("AZURE_CONNECTION_STRING", inputs.storageName(), "azure-connection-string", true));
-      }
-      default -> { }
+
+    static List<EnvVar> env(Pulp pulp, PulpInputs inputs) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(new EnvVarBuilder()
+                .withName("PULP_SETTINGS")
+                .withValue(PulpSettings.PATH)
+                .build());
+        for (String key : PulpInputsResolver.DATABASE_KEYS) {
+            env.add(fromSecret(key, inputs.databaseSecret(), key, false));
+        }
+        env.add(fromSecret("POSTGRES_SSLMODE", inputs.databaseSecret(), "POSTGRES_SSLMODE", true));
+        env.add(fromSecret(
+                PulpSettings.SECRET_KEY_ENV, inputs.secretKeySecret(), PulpInputsResolver.SECRET_KEY_KEY, false));
+        switch (inputs.cache()) {
+            case MANAGED -> {
+                env.add(new EnvVarBuilder()
+                        .withName("REDIS_HOST")
+                        .withValue(PulpNames.of(pulp).redis())
+                        .build());
+                env.add(new EnvVarBuilder()
+                        .withName("REDIS_PORT")
+                        .withValue(Integer.toString(REDIS_PORT))
+                        .build());
+            }
+            case EXTERNAL -> {
+                env.add(fromSecret("REDIS_HOST", inputs.cacheSecret(), "REDIS_HOST", false));
+                env.add(fromSecret("REDIS_PORT", inputs.cacheSecret(), "REDIS_PORT", false));
+                env.add(fromSecret("REDIS_PASSWORD", inputs.cacheSecret(), "REDIS_PASSWORD", true));
+                env.add(fromSecret("REDIS_DB", inputs.cacheSecret(), "REDIS_DB", true));
+            }
+            default -> {}
+        }
+        switch (inputs.storage()) {
+            case S3 -> {
+                env.add(fromSecret("S3_ACCESS_KEY_ID", inputs.storageName(), "s3-access-key-id", false));
+                env.add(fromSecret("S3_SECRET_ACCESS_KEY", inputs.storageName(), "s3-secret-access-key", false));
+                env.add(fromSecret("S3_BUCKET_NAME", inputs.storageName(), "s3-bucket-name", false));
+                env.add(fromSecret("S3_REGION", inputs.storageName(), "s3-region", true));
+                env.add(fromSecret("S3_ENDPOINT", inputs.storageName(), "s3-endpoint", true));
+            }
+            case AZURE -> {
+                env.add(fromSecret("AZURE_ACCOUNT_NAME", inputs.storageName(), "azure-account-name", false));
+                env.add(fromSecret("AZURE_ACCOUNT_KEY", inputs.storageName(), "azure-account-key", false));
+                env.add(fromSecret("AZURE_CONTAINER", inputs.storageName(), "azure-container", false));
+                env.add(fromSecret("AZURE_CONTAINER_PATH", inputs.storageName(), "azure-container-path", true));
+                env.add(fromSecret("AZURE_CONNECTION_STRING", inputs.storageName(), "azure-connection-string", true));
+            }
+            default -> {}
+        }
+        return env;
     }
-    return env;
-  }
 
-  public static EnvVar fromSecret(String name, String secret, String key, boolean optional) {
-    return new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewSecretKeyRef(key, secret, optional ? Boolean.TRUE : null).endValueFrom()
-        .build();
-  }
+    public static EnvVar fromSecret(String name, String secret, String key, boolean optional) {
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef(key, secret, optional ? Boolean.TRUE : null)
+                .endValueFrom()
+                .build();
+    }
 
-  static List<VolumeMount> mounts() {
-    return List.of(
-        new VolumeMountBuilder().withName("settings").withMountPath(PulpSettings.PATH).withSubPath(PulpSettings.FILE).withReadOnly(true).build(),
-        new VolumeMountBuilder().withName("keys").withMountPath(PulpSettings.KEYS_DIR).withReadOnly(true).build(),
-        new VolumeMountBuilder().withName("data").withMountPath(PulpSettings.DATA_DIR).build());
-  }
+    static List<VolumeMount> mounts() {
+        return List.of(
+                new VolumeMountBuilder()
+                        .withName("settings")
+                        .withMountPath(PulpSettings.PATH)
+                        .withSubPath(PulpSettings.FILE)
+                        .withReadOnly(true)
+                        .build(),
+                new VolumeMountBuilder()
+                        .withName("keys")
+                        .withMountPath(PulpSettings.KEYS_DIR)
+                        .withReadOnly(true)
+                        .build(),
+                new VolumeMountBuilder()
+                        .withName("data")
+                        .withMountPath(PulpSettings.DATA_DIR)
+                        .build());
+    }
 
-  static List<Volume> volumes(Pulp pulp, PulpInputs inputs) {
-    PulpNames names = PulpNames.of(pulp);
-    Volume data = inputs.usesClaim()
-        ? new VolumeBuilder().withName("data").withNewPersistentVolumeClaim(inputs.storageName(), false).build()
-        // Object storage keeps artifacts remotely; the pod only needs scratch space.
-        : new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build();
-    return List.of(
-        new VolumeBuilder().withName("settings").withNewConfigMap().withName(names.settings()).endConfigMap().build(),
-        new VolumeBuilder().withName("keys").withNewSecret().withSecretName(inputs.dbFieldsEncryptionSecret())
-            .addNewItem().withKey(PulpInputsResolver.DB_FIELDS_KEY).withPath(PulpInputsResolver.DB_FIELDS_KEY).endItem()
-            .withDefaultMode(0440).endSecret().build(),
-        data);
-  }
+    static List<Volume> volumes(Pulp pulp, PulpInputs inputs) {
+        PulpNames names = PulpNames.of(pulp);
+        Volume data = inputs.usesClaim()
+                ? new VolumeBuilder()
+                        .withName("data")
+                        .withNewPersistentVolumeClaim(inputs.storageName(), false)
+                        .build()
+                // Object storage keeps artifacts remotely; the pod only needs scratch space.
+                : new VolumeBuilder()
+                        .withName("data")
+                        .withNewEmptyDir()
+                        .endEmptyDir()
+                        .build();
+        return List.of(
+                new VolumeBuilder()
+                        .withName("settings")
+                        .withNewConfigMap()
+                        .withName(names.settings())
+                        .endConfigMap()
+                        .build(),
+                new VolumeBuilder()
+                        .withName("keys")
+                        .withNewSecret()
+                        .withSecretName(inputs.dbFieldsEncryptionSecret())
+                        .addNewItem()
+                        .withKey(PulpInputsResolver.DB_FIELDS_KEY)
+                        .withPath(PulpInputsResolver.DB_FIELDS_KEY)
+                        .endItem()
+                        .withDefaultMode(0440)
+                        .endSecret()
+                        .build(),
+                data);
+    }
 
-  /** Restricted pod security: non-root, the image's pulp uid, RuntimeDefault seccomp. */
-  static PodSecurityContext podSecurity() {
-    return new PodSecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(PULP_UID)
-        .withRunAsGroup(PULP_UID)
-        .withFsGroup(PULP_UID)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
-  }
+    /** Restricted pod security: non-root, the image's pulp uid, RuntimeDefault seccomp. */
+    static PodSecurityContext podSecurity() {
+        return new PodSecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(PULP_UID)
+                .withRunAsGroup(PULP_UID)
+                .withFsGroup(PULP_UID)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
+    }
 
-  public static SecurityContext containerSecurity() {
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withRunAsNonRoot(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
-  }
+    public static SecurityContext containerSecurity() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withRunAsNonRoot(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
+    }
 }

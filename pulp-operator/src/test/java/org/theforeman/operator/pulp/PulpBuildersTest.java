@@ -2,10 +2,13 @@ package org.theforeman.operator.pulp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.common.resources.ConfigHash;
 import org.theforeman.operator.pulp.dependent.ApiDeployment;
 import org.theforeman.operator.pulp.dependent.ComponentService;
@@ -23,210 +27,327 @@ import org.theforeman.operator.pulp.dependent.FileStorageClaim;
 import org.theforeman.operator.pulp.dependent.MigrationJob;
 import org.theforeman.operator.pulp.dependent.PulpIngress;
 import org.theforeman.operator.pulp.dependent.SettingsConfigMap;
+import org.theforeman.operator.pulp.dependent.WebConfigMap;
+import org.theforeman.operator.pulp.dependent.WebDeployment;
 import org.theforeman.operator.pulp.dependent.WorkerDeployment;
 
 /** The desired objects built from a table of specs, checked without a cluster. */
 class PulpBuildersTest {
-  private static final String IMAGE = "quay.io/pulp/pulp-minimal:3.123.1";
+    private static final String IMAGE = "quay.io/pulp/pulp-minimal:3.123.1";
 
-  static Pulp pulp(String spec) {
-    return Serialization.unmarshal(
-        "apiVersion: app.theforeman.org/v1alpha1\nkind: Pulp\nmetadata: {name: p, namespace: ns, uid: u1, labels: {team: content}}\nspec: " + spec,
-        Pulp.class);
-  }
-
-  /** Inputs as the resolver makes them for a spec, with the referenced Secrets present. */
-  static PulpInputs inputs(Pulp pulp, Map<String, String> customSettings) {
-    var lookup = new PulpInputsResolverTest.FakeLookup()
-        .secret("db", Map.of("POSTGRES_HOST", "h", "POSTGRES_PORT", "5432", "POSTGRES_USERNAME", "u", "POSTGRES_PASSWORD", "pw", "POSTGRES_DB_NAME", "d"))
-        .secret("redis", Map.of("REDIS_HOST", "r", "REDIS_PORT", "6379"))
-        .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"));
-    lookup.configMaps.put("extra", new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("extra").endMetadata()
-        .withData(customSettings).build());
-    var result = PulpInputsResolver.resolve(pulp, lookup);
-    assertThat(result.problems()).isEmpty();
-    return result.inputs();
-  }
-
-  static Stream<String> specs() {
-    return Stream.of(
-        "{}",
-        "{database: {external_db_secret: db}, cache: {external_cache_secret: redis}}",
-        "{object_storage_s3_secret: s3, cache: {enabled: true}}",
-        "{custom_pulp_settings: extra, api: {replicas: 3, hpa: {max_replicas: 5}, pdb: {min_available: 1}}}",
-        "{ingress_type: ingress, ingress_host: pulp.example.com, ingress_tls_secret: tls}");
-  }
-
-  @ParameterizedTest
-  @MethodSource("specs")
-  void componentsServeTheirPortsWithProbesAndRestrictedSecurity(String spec) {
-    Pulp pulp = pulp(spec);
-    PulpInputs inputs = inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True"));
-    Deployment api = ApiDeployment.desired(pulp, inputs, IMAGE);
-    Deployment content = ContentDeployment.desired(pulp, inputs, IMAGE);
-    Deployment worker = WorkerDeployment.desired(pulp, inputs, IMAGE);
-
-    Container apiContainer = container(api);
-    assertThat(apiContainer.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(24817));
-    assertThat(apiContainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/pulp/api/v3/status/");
-    assertThat(apiContainer.getCommand()).startsWith("pulpcore-api", "--bind", "0.0.0.0:24817");
-    Container contentContainer = container(content);
-    assertThat(contentContainer.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(24816));
-    assertThat(contentContainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/pulp/content/");
-    assertThat(container(worker).getCommand()).containsExactly("pulpcore-worker");
-    assertThat(container(worker).getPorts()).isEmpty();
-
-    for (Deployment deployment : List.of(api, content, worker)) {
-      Container c = container(deployment);
-      assertThat(c.getImage()).isEqualTo(IMAGE);
-      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-      assertThat(c.getSecurityContext().getRunAsNonRoot()).isTrue();
-      assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-      assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-      assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).as("no downtime").isZero();
-      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey(ConfigHash.ANNOTATION);
-      assertThat(deployment.getMetadata().getLabels())
-          .containsEntry("app.kubernetes.io/managed-by", "pulp-operator").containsEntry("app.kubernetes.io/part-of", "foreman-suite")
-          .containsEntry("team", "content");
-      assertThat(deployment.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getUid()).isEqualTo("u1"));
-      // Secrets reach the pods by reference, never as literal values.
-      for (String secretEnv : List.of("POSTGRES_PASSWORD", "POSTGRES_HOST", "DJANGO_SECRET_KEY")) {
-        EnvVar env = env(c, secretEnv).orElseThrow();
-        assertThat(env.getValue()).as(secretEnv).isNull();
-        assertThat(env.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
-      }
-      assertThat(c.getEnv()).noneSatisfy(e -> assertThat(e.getValue()).isIn("pw", "b", "a"));
+    static Pulp pulp(String spec) {
+        return Serialization.unmarshal(
+                "apiVersion: app.theforeman.org/v1alpha1\nkind: Pulp\nmetadata: {name: p, namespace: "
+                        + "ns, uid: u1, labels: {team: content}}\nspec: "
+                        + spec,
+                Pulp.class);
     }
-  }
 
-  @Test
-  void configHashChangesExactlyWhenConfigurationChanges() {
-    Pulp pulp = pulp("{custom_pulp_settings: extra}");
-    String base = hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True")));
-    assertThat(hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True")))).as("stable").isEqualTo(base);
-    assertThat(hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "False")))).as("custom setting changed").isNotEqualTo(base);
-
-    Pulp scaled = pulp("{custom_pulp_settings: extra, api: {replicas: 4}, image_version: '3.124.0'}");
-    assertThat(hash(scaled, inputs(scaled, Map.of("TOKEN_AUTH_DISABLED", "True"))))
-        .as("replicas and image roll through their own fields, not the hash").isEqualTo(base);
-    Pulp exposed = pulp("{custom_pulp_settings: extra, content_origin: 'https://pulp.example.com'}");
-    assertThat(hash(exposed, inputs(exposed, Map.of("TOKEN_AUTH_DISABLED", "True")))).as("CONTENT_ORIGIN changed").isNotEqualTo(base);
-  }
-
-  @Test
-  void settingsHoldNoSecretAndEndWithTheCustomSettings() {
-    Pulp pulp = pulp("{custom_pulp_settings: extra, database: {external_db_secret: db}}");
-    String settings = SettingsConfigMap.desired(pulp, inputs(pulp, new TreeMap<>(Map.of("TOKEN_AUTH_DISABLED", "True", "ANALYTICS", "False"))))
-        .getData().get("settings.py");
-    assertThat(settings).contains("\"PASSWORD\": os.environ[\"POSTGRES_PASSWORD\"]").doesNotContain("pw");
-    assertThat(settings).contains("CONTENT_ORIGIN = \"http://p-content.ns.svc:24816\"");
-    assertThat(settings).contains("ALLOWED_CONTENT_CHECKSUMS = [\"sha224\", \"sha256\", \"sha384\", \"sha512\"]");
-    assertThat(settings.strip()).endsWith("TOKEN_AUTH_DISABLED = True");
-  }
-
-  @Test
-  void artifactClaimIsRetainedUnlessDeletionIsAskedFor() {
-    assertThat(FileStorageClaim.desired(pulp("{}")).getMetadata().getOwnerReferences()).isEmpty();
-    assertThat(FileStorageClaim.desired(pulp("{deletion_policy: Delete}")).getMetadata().getOwnerReferences()).hasSize(1);
-    assertThat(FileStorageClaim.desired(pulp("{file_storage_size: 50Gi, file_storage_access_mode: ReadWriteMany}")).getSpec())
-        .satisfies(s -> {
-          assertThat(s.getAccessModes()).containsExactly("ReadWriteMany");
-          assertThat(s.getResources().getRequests().get("storage").toString()).isEqualTo("50Gi");
-        });
-  }
-
-  @Test
-  void migrationJobIsNamedAfterTheImageAndSetsTheAdminPassword() {
-    Pulp pulp = pulp("{}");
-    Pulp upgraded = pulp("{image_version: '3.124.0', api: {replicas: 5}}");
-    assertThat(MigrationJob.name(pulp, inputs(pulp, Map.of()))).isNotEqualTo(MigrationJob.name(upgraded, inputs(upgraded, Map.of())));
-    Pulp scaled = pulp("{api: {replicas: 5}}");
-    assertThat(MigrationJob.name(scaled, inputs(scaled, Map.of()))).isEqualTo(MigrationJob.name(pulp, inputs(pulp, Map.of())));
-    Container migrate = MigrationJob.desired(pulp, inputs(pulp, Map.of())).getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(String.join(" ", migrate.getCommand())).contains("pulpcore-manager migrate --noinput").contains("reset-admin-password");
-    assertThat(env(migrate, "PULP_ADMIN_PASSWORD").orElseThrow().getValueFrom().getSecretKeyRef().getName()).isEqualTo("p-admin-password");
-  }
-
-  @Test
-  void autoscaledComponentLeavesReplicasToTheAutoscaler() {
-    Pulp pulp = pulp("{api: {replicas: 3, hpa: {max_replicas: 5}}, content: {replicas: 2}}");
-    assertThat(ApiDeployment.desired(pulp, inputs(pulp, Map.of()), IMAGE).getSpec().getReplicas()).isNull();
-    assertThat(ContentDeployment.desired(pulp, inputs(pulp, Map.of()), IMAGE).getSpec().getReplicas()).isEqualTo(2);
-  }
-
-  @Test
-  void exposure() {
-    Pulp ingress = pulp("{ingress_type: ingress, ingress_host: pulp.example.com, ingress_tls_secret: tls}");
-    var rule = PulpIngress.desired(ingress, inputs(ingress, Map.of())).getSpec().getRules().get(0);
-    assertThat(rule.getHost()).isEqualTo("pulp.example.com");
-    assertThat(rule.getHttp().getPaths()).extracting(p -> p.getPath() + " " + p.getBackend().getService().getName())
-        .containsExactly("/pulp/api/ p-api", "/pulp/content/ p-content");
-    assertThat(inputs(ingress, Map.of()).contentOrigin()).isEqualTo("https://pulp.example.com");
-    assertThat(ComponentService.content(pulp("{ingress_type: nodeport, nodeport_port: 30080}")).getSpec())
-        .satisfies(s -> {
-          assertThat(s.getType()).isEqualTo("NodePort");
-          assertThat(s.getPorts().get(0).getNodePort()).isEqualTo(30080);
-        });
-  }
-
-  @Test
-  void customContentPathIsFollowedByProbesAndIngress() {
-    Pulp pulp = pulp("{custom_pulp_settings: extra, ingress_type: ingress, ingress_host: pulp.example.com}");
-    PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
-    assertThat(container(ContentDeployment.desired(pulp, inputs, IMAGE)).getReadinessProbe().getHttpGet().getPath())
-        .isEqualTo("/pulp/custom-content/");
-    assertThat(PulpIngress.desired(pulp, inputs).getSpec().getRules().get(0).getHttp().getPaths())
-        .extracting(p -> p.getPath()).containsExactly("/pulp/api/", "/pulp/custom-content/");
-  }
-
-  @Test
-  void everyPulpPodPreparesItsDataDirectoriesFirst() {
-    Pulp pulp = pulp("{}");
-    PulpInputs inputs = inputs(pulp, Map.of());
-    for (var pod : List.of(ApiDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getSpec(),
-        WorkerDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getSpec(),
-        MigrationJob.desired(pulp, inputs).getSpec().getTemplate().getSpec())) {
-      assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
-        assertThat(String.join(" ", init.getCommand())).contains("mkdir -p /var/lib/pulp/tmp /var/lib/pulp/media");
-        assertThat(init.getImage()).isEqualTo(pod.getContainers().get(0).getImage());
-        assertThat(init.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-      });
+    /** Inputs as the resolver makes them for a spec, with the referenced Secrets present. */
+    static PulpInputs inputs(Pulp pulp, Map<String, String> customSettings) {
+        var lookup = new PulpInputsResolverTest.FakeLookup()
+                .secret(
+                        "db",
+                        Map.of(
+                                "POSTGRES_HOST",
+                                "h",
+                                "POSTGRES_PORT",
+                                "5432",
+                                "POSTGRES_USERNAME",
+                                "u",
+                                "POSTGRES_PASSWORD",
+                                "pw",
+                                "POSTGRES_DB_NAME",
+                                "d"))
+                .secret("redis", Map.of("REDIS_HOST", "r", "REDIS_PORT", "6379"))
+                .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"));
+        lookup.configMaps.put(
+                "extra",
+                new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("extra")
+                        .endMetadata()
+                        .withData(customSettings)
+                        .build());
+        var result = PulpInputsResolver.resolve(pulp, lookup);
+        assertThat(result.problems()).isEmpty();
+        return result.inputs();
     }
-  }
 
-  @Test
-  void webProxyForwardsToApiAndContentUnprivileged() throws Exception {
-    Pulp pulp = pulp("{web: {replicas: 2}, custom_pulp_settings: extra}");
-    PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
-    String config = org.theforeman.operator.pulp.dependent.WebConfigMap.desired(pulp, inputs).getData().get("nginx.conf");
-    assertThat(config).contains("listen 8080;").contains("proxy_pass http://p-api:24817;")
-        .contains("location /pulp/custom-content/").contains("proxy_pass http://p-content:24816;").contains("pid /tmp/nginx.pid;");
-    var web = org.theforeman.operator.pulp.dependent.WebDeployment.desired(pulp, inputs);
-    assertThat(web.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(container(web).getImage()).isEqualTo("quay.io/pulp/pulp-web:" + org.theforeman.operator.api.v1alpha1.PulpSpec.DEFAULT_VERSION);
-    assertThat(container(web).getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-    assertThat(web.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-    // Where nginx is installed, the generated configuration must also be valid nginx syntax.
-    java.nio.file.Path nginx = java.nio.file.Path.of("/usr/sbin/nginx");
-    if (java.nio.file.Files.isExecutable(nginx)) {
-      java.nio.file.Path file = java.nio.file.Files.createTempFile("pulp-web", ".conf");
-      // Service names resolve only in a cluster: check syntax against loopback upstreams.
-      java.nio.file.Files.writeString(file, config.replace("p-api:", "127.0.0.1:").replace("p-content:", "127.0.0.1:"));
-      Process check = new ProcessBuilder(nginx.toString(), "-t", "-c", file.toString()).redirectErrorStream(true).start();
-      String output = new String(check.getInputStream().readAllBytes());
-      assertThat(check.waitFor()).as(output).isZero();
+    static Stream<String> specs() {
+        return Stream.of(
+                "{}",
+                "{database: {external_db_secret: db}, cache: {external_cache_secret: redis}}",
+                "{object_storage_s3_secret: s3, cache: {enabled: true}}",
+                "{custom_pulp_settings: extra, api: {replicas: 3, hpa: {max_replicas: 5}, pdb: {min_available: 1}}}",
+                "{ingress_type: ingress, ingress_host: pulp.example.com, ingress_tls_secret: tls}");
     }
-  }
 
-  private static String hash(Pulp pulp, PulpInputs inputs) {
-    return ApiDeployment.desired(pulp, inputs, IMAGE).getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigHash.ANNOTATION);
-  }
+    @ParameterizedTest
+    @MethodSource("specs")
+    void componentsServeTheirPortsWithProbesAndRestrictedSecurity(String spec) {
+        Pulp pulp = pulp(spec);
+        PulpInputs inputs = inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True"));
+        Deployment api = ApiDeployment.desired(pulp, inputs, IMAGE);
+        Deployment content = ContentDeployment.desired(pulp, inputs, IMAGE);
+        Deployment worker = WorkerDeployment.desired(pulp, inputs, IMAGE);
 
-  private static Container container(Deployment deployment) {
-    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
+        Container apiContainer = container(api);
+        assertThat(apiContainer.getPorts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(24817));
+        assertThat(apiContainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/pulp/api/v3/status/");
+        assertThat(apiContainer.getCommand()).startsWith("pulpcore-api", "--bind", "0.0.0.0:24817");
+        Container contentContainer = container(content);
+        assertThat(contentContainer.getPorts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(24816));
+        assertThat(contentContainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/pulp/content/");
+        assertThat(container(worker).getCommand()).containsExactly("pulpcore-worker");
+        assertThat(container(worker).getPorts()).isEmpty();
 
-  private static Optional<EnvVar> env(Container container, String name) {
-    return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
-  }
+        for (Deployment deployment : List.of(api, content, worker)) {
+            Container c = container(deployment);
+            assertThat(c.getImage()).isEqualTo(IMAGE);
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(c.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(deployment
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getSecurityContext()
+                            .getSeccompProfile()
+                            .getType())
+                    .isEqualTo("RuntimeDefault");
+            assertThat(deployment
+                            .getSpec()
+                            .getStrategy()
+                            .getRollingUpdate()
+                            .getMaxUnavailable()
+                            .getIntVal())
+                    .as("no downtime")
+                    .isZero();
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsKey(ConfigHash.ANNOTATION);
+            assertThat(deployment.getMetadata().getLabels())
+                    .containsEntry("app.kubernetes.io/managed-by", "pulp-operator")
+                    .containsEntry("app.kubernetes.io/part-of", "foreman-suite")
+                    .containsEntry("team", "content");
+            assertThat(deployment.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(o -> assertThat(o.getUid()).isEqualTo("u1"));
+            // Secrets reach the pods by reference, never as literal values.
+            for (String secretEnv : List.of("POSTGRES_PASSWORD", "POSTGRES_HOST", "DJANGO_SECRET_KEY")) {
+                EnvVar env = env(c, secretEnv).orElseThrow();
+                assertThat(env.getValue()).as(secretEnv).isNull();
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+            }
+            assertThat(c.getEnv()).noneSatisfy(e -> assertThat(e.getValue()).isIn("pw", "b", "a"));
+        }
+    }
+
+    @Test
+    void configHashChangesExactlyWhenConfigurationChanges() {
+        Pulp pulp = pulp("{custom_pulp_settings: extra}");
+        String base = hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True")));
+        assertThat(hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "True"))))
+                .as("stable")
+                .isEqualTo(base);
+        assertThat(hash(pulp, inputs(pulp, Map.of("TOKEN_AUTH_DISABLED", "False"))))
+                .as("custom setting changed")
+                .isNotEqualTo(base);
+
+        Pulp scaled = pulp("{custom_pulp_settings: extra, api: {replicas: 4}, image_version: '3.124.0'}");
+        assertThat(hash(scaled, inputs(scaled, Map.of("TOKEN_AUTH_DISABLED", "True"))))
+                .as("replicas and image roll through their own fields, not the hash")
+                .isEqualTo(base);
+        Pulp exposed = pulp("{custom_pulp_settings: extra, content_origin: 'https://pulp.example.com'}");
+        assertThat(hash(exposed, inputs(exposed, Map.of("TOKEN_AUTH_DISABLED", "True"))))
+                .as("CONTENT_ORIGIN changed")
+                .isNotEqualTo(base);
+    }
+
+    @Test
+    void settingsHoldNoSecretAndEndWithTheCustomSettings() {
+        Pulp pulp = pulp("{custom_pulp_settings: extra, database: {external_db_secret: db}}");
+        String settings = SettingsConfigMap.desired(
+                        pulp, inputs(pulp, new TreeMap<>(Map.of("TOKEN_AUTH_DISABLED", "True", "ANALYTICS", "False"))))
+                .getData()
+                .get("settings.py");
+        assertThat(settings)
+                .contains("\"PASSWORD\": os.environ[\"POSTGRES_PASSWORD\"]")
+                .doesNotContain("pw");
+        assertThat(settings).contains("CONTENT_ORIGIN = \"http://p-content.ns.svc:24816\"");
+        assertThat(settings).contains("ALLOWED_CONTENT_CHECKSUMS = [\"sha224\", \"sha256\", \"sha384\", \"sha512\"]");
+        assertThat(settings.strip()).endsWith("TOKEN_AUTH_DISABLED = True");
+    }
+
+    @Test
+    void artifactClaimIsRetainedUnlessDeletionIsAskedFor() {
+        assertThat(FileStorageClaim.desired(pulp("{}")).getMetadata().getOwnerReferences())
+                .isEmpty();
+        assertThat(FileStorageClaim.desired(pulp("{deletion_policy: Delete}"))
+                        .getMetadata()
+                        .getOwnerReferences())
+                .hasSize(1);
+        assertThat(FileStorageClaim.desired(pulp("{file_storage_size: 50Gi, file_storage_access_mode: ReadWriteMany}"))
+                        .getSpec())
+                .satisfies(s -> {
+                    assertThat(s.getAccessModes()).containsExactly("ReadWriteMany");
+                    assertThat(s.getResources().getRequests().get("storage").toString())
+                            .isEqualTo("50Gi");
+                });
+    }
+
+    @Test
+    void migrationJobIsNamedAfterTheImageAndSetsTheAdminPassword() {
+        Pulp pulp = pulp("{}");
+        Pulp upgraded = pulp("{image_version: '3.124.0', api: {replicas: 5}}");
+        assertThat(MigrationJob.name(pulp, inputs(pulp, Map.of())))
+                .isNotEqualTo(MigrationJob.name(upgraded, inputs(upgraded, Map.of())));
+        Pulp scaled = pulp("{api: {replicas: 5}}");
+        assertThat(MigrationJob.name(scaled, inputs(scaled, Map.of())))
+                .isEqualTo(MigrationJob.name(pulp, inputs(pulp, Map.of())));
+        Container migrate = MigrationJob.desired(pulp, inputs(pulp, Map.of()))
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertThat(String.join(" ", migrate.getCommand()))
+                .contains("pulpcore-manager migrate --noinput")
+                .contains("reset-admin-password");
+        assertThat(env(migrate, "PULP_ADMIN_PASSWORD")
+                        .orElseThrow()
+                        .getValueFrom()
+                        .getSecretKeyRef()
+                        .getName())
+                .isEqualTo("p-admin-password");
+    }
+
+    @Test
+    void autoscaledComponentLeavesReplicasToTheAutoscaler() {
+        Pulp pulp = pulp("{api: {replicas: 3, hpa: {max_replicas: 5}}, content: {replicas: 2}}");
+        assertThat(ApiDeployment.desired(pulp, inputs(pulp, Map.of()), IMAGE)
+                        .getSpec()
+                        .getReplicas())
+                .isNull();
+        assertThat(ContentDeployment.desired(pulp, inputs(pulp, Map.of()), IMAGE)
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void exposure() {
+        Pulp ingress = pulp("{ingress_type: ingress, ingress_host: pulp.example.com, ingress_tls_secret: tls}");
+        var rule = PulpIngress.desired(ingress, inputs(ingress, Map.of()))
+                .getSpec()
+                .getRules()
+                .get(0);
+        assertThat(rule.getHost()).isEqualTo("pulp.example.com");
+        assertThat(rule.getHttp().getPaths())
+                .extracting(p -> p.getPath() + " " + p.getBackend().getService().getName())
+                .containsExactly("/pulp/api/ p-api", "/pulp/content/ p-content");
+        assertThat(inputs(ingress, Map.of()).contentOrigin()).isEqualTo("https://pulp.example.com");
+        assertThat(ComponentService.content(pulp("{ingress_type: nodeport, nodeport_port: 30080}"))
+                        .getSpec())
+                .satisfies(s -> {
+                    assertThat(s.getType()).isEqualTo("NodePort");
+                    assertThat(s.getPorts().get(0).getNodePort()).isEqualTo(30080);
+                });
+    }
+
+    @Test
+    void customContentPathIsFollowedByProbesAndIngress() {
+        Pulp pulp = pulp("{custom_pulp_settings: extra, ingress_type: ingress, ingress_host: pulp.example.com}");
+        PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
+        assertThat(container(ContentDeployment.desired(pulp, inputs, IMAGE))
+                        .getReadinessProbe()
+                        .getHttpGet()
+                        .getPath())
+                .isEqualTo("/pulp/custom-content/");
+        assertThat(PulpIngress.desired(pulp, inputs)
+                        .getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths())
+                .extracting(p -> p.getPath())
+                .containsExactly("/pulp/api/", "/pulp/custom-content/");
+    }
+
+    @Test
+    void everyPulpPodPreparesItsDataDirectoriesFirst() {
+        Pulp pulp = pulp("{}");
+        PulpInputs inputs = inputs(pulp, Map.of());
+        for (var pod : List.of(
+                ApiDeployment.desired(pulp, inputs, IMAGE)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec(),
+                WorkerDeployment.desired(pulp, inputs, IMAGE)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec(),
+                MigrationJob.desired(pulp, inputs).getSpec().getTemplate().getSpec())) {
+            assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
+                assertThat(String.join(" ", init.getCommand()))
+                        .contains("mkdir -p /var/lib/pulp/tmp /var/lib/pulp/media");
+                assertThat(init.getImage()).isEqualTo(pod.getContainers().get(0).getImage());
+                assertThat(init.getSecurityContext().getAllowPrivilegeEscalation())
+                        .isFalse();
+            });
+        }
+    }
+
+    @Test
+    void webProxyForwardsToApiAndContentUnprivileged() throws Exception {
+        Pulp pulp = pulp("{web: {replicas: 2}, custom_pulp_settings: extra}");
+        PulpInputs inputs = inputs(pulp, Map.of("CONTENT_PATH_PREFIX", "\"/pulp/custom-content/\""));
+        String config = WebConfigMap.desired(pulp, inputs).getData().get("nginx.conf");
+        assertThat(config)
+                .contains("listen 8080;")
+                .contains("proxy_pass http://p-api:24817;")
+                .contains("location /pulp/custom-content/")
+                .contains("proxy_pass http://p-content:24816;")
+                .contains("pid /tmp/nginx.pid;");
+        var web = WebDeployment.desired(pulp, inputs);
+        assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(container(web).getImage()).isEqualTo("quay.io/pulp/pulp-web:" + PulpSpec.DEFAULT_VERSION);
+        assertThat(container(web).getSecurityContext().getAllowPrivilegeEscalation())
+                .isFalse();
+        assertThat(web.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())
+                .isTrue();
+        // Where nginx is installed, the generated configuration must also be valid nginx syntax.
+        Path nginx = Path.of("/usr/sbin/nginx");
+        if (Files.isExecutable(nginx)) {
+            Path file = Files.createTempFile("pulp-web", ".conf");
+            // Service names resolve only in a cluster: check syntax against loopback upstreams.
+            Files.writeString(file, config.replace("p-api:", "127.0.0.1:").replace("p-content:", "127.0.0.1:"));
+            Process check = new ProcessBuilder(nginx.toString(), "-t", "-c", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes());
+            assertThat(check.waitFor()).as(output).isZero();
+        }
+    }
+
+    private static String hash(Pulp pulp, PulpInputs inputs) {
+        return ApiDeployment.desired(pulp, inputs, IMAGE)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(ConfigHash.ANNOTATION);
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static Optional<EnvVar> env(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
 }

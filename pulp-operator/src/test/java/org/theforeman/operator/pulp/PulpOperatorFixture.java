@@ -27,67 +27,77 @@ import org.theforeman.operator.e2e.harness.RepositoryLayout;
  * through this module's test jar.
  */
 public final class PulpOperatorFixture implements AutoCloseable {
-  private final KubernetesClient admin;
-  private final String namespace;
-  private final OperatorLauncher.RunningOperator operator;
+    private final KubernetesClient admin;
+    private final String namespace;
+    private final OperatorLauncher.RunningOperator operator;
 
-  private PulpOperatorFixture(KubernetesClient admin, String namespace, OperatorLauncher.RunningOperator operator) {
-    this.admin = admin;
-    this.namespace = namespace;
-    this.operator = operator;
-  }
+    private PulpOperatorFixture(KubernetesClient admin, String namespace, OperatorLauncher.RunningOperator operator) {
+        this.admin = admin;
+        this.namespace = namespace;
+        this.operator = operator;
+    }
 
-  public static PulpOperatorFixture start(ControlPlane plane, String namespace, String identity) throws IOException {
-    KubernetesClient admin = plane.admin();
-    plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-    try (InputStream bundle = Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))) {
-      for (HasMetadata object : admin.load(bundle).items()) {
-        if (!object.getKind().equals("Deployment")) {
-          admin.resource(object).inNamespace(namespace).create();
+    public static PulpOperatorFixture start(ControlPlane plane, String namespace, String identity) throws IOException {
+        KubernetesClient admin = plane.admin();
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+        try (InputStream bundle = Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))) {
+            for (HasMetadata object : admin.load(bundle).items()) {
+                if (!object.getKind().equals("Deployment")) {
+                    admin.resource(object).inNamespace(namespace).create();
+                }
+            }
         }
-      }
+        OperatorSettings settings = new OperatorSettings(
+                Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of(identity));
+        return new PulpOperatorFixture(
+                admin,
+                namespace,
+                OperatorLauncher.launch(
+                        PulpOperator.NAME,
+                        settings,
+                        plane.configFor(namespace, "pulp-operator"),
+                        PulpOperator::registrations));
     }
-    OperatorSettings settings = new OperatorSettings(Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of(identity));
-    return new PulpOperatorFixture(admin, namespace,
-        OperatorLauncher.launch(PulpOperator.NAME, settings, plane.configFor(namespace, "pulp-operator"), PulpOperator::registrations));
-  }
 
-  public OperatorLauncher.RunningOperator operator() {
-    return operator;
-  }
-
-  public Resource<Pulp> pulp(String name) {
-    return admin.resources(Pulp.class).inNamespace(namespace).withName(name);
-  }
-
-  public Pulp create(String yaml) {
-    Pulp pulp = Serialization.unmarshal(yaml, Pulp.class);
-    pulp.getMetadata().setNamespace(namespace);
-    return admin.resource(pulp).create();
-  }
-
-  /** The condition of that type in the Pulp's status, or null. */
-  public Condition condition(String name, String type) {
-    Pulp current = pulp(name).get();
-    if (current == null || current.getStatus() == null) {
-      return null;
+    public OperatorLauncher.RunningOperator operator() {
+        return operator;
     }
-    return Conditions.find(current.getStatus().getConditions(), type).orElse(null);
-  }
 
-  /** Ready=True for the Pulp's current generation. */
-  public void awaitReady(String name, Duration timeout) {
-    await().atMost(timeout).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-      Pulp current = pulp(name).get();
-      Condition ready = condition(name, "Ready");
-      assertThat(ready).as("Ready of %s: %s", name, current.getStatus()).isNotNull();
-      assertThat(ready.getStatus()).as("Ready of %s: %s", name, ready.getMessage()).isEqualTo("True");
-      assertThat(ready.getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
-    });
-  }
+    public Resource<Pulp> pulp(String name) {
+        return admin.resources(Pulp.class).inNamespace(namespace).withName(name);
+    }
 
-  @Override
-  public void close() {
-    operator.close();
-  }
+    public Pulp create(String yaml) {
+        Pulp pulp = Serialization.unmarshal(yaml, Pulp.class);
+        pulp.getMetadata().setNamespace(namespace);
+        return admin.resource(pulp).create();
+    }
+
+    /** The condition of that type in the Pulp's status, or null. */
+    public Condition condition(String name, String type) {
+        Pulp current = pulp(name).get();
+        if (current == null || current.getStatus() == null) {
+            return null;
+        }
+        return Conditions.find(current.getStatus().getConditions(), type).orElse(null);
+    }
+
+    /** Ready=True for the Pulp's current generation. */
+    public void awaitReady(String name, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Pulp current = pulp(name).get();
+            Condition ready = condition(name, "Ready");
+            assertThat(ready).as("Ready of %s: %s", name, current.getStatus()).isNotNull();
+            assertThat(ready.getStatus())
+                    .as("Ready of %s: %s", name, ready.getMessage())
+                    .isEqualTo("True");
+            assertThat(ready.getObservedGeneration())
+                    .isEqualTo(current.getMetadata().getGeneration());
+        });
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+    }
 }

@@ -18,24 +18,23 @@ import org.theforeman.operator.common.status.ComponentState;
  * reads the primary kind from the type arguments.
  */
 public abstract class AwaitingImplementationReconciler<P extends CustomResource<?, S>, S extends SuiteStatus>
-    implements Reconciler<P> {
-  public static final String REASON = "NotImplemented";
+        implements Reconciler<P> {
+    public static final String REASON = "NotImplemented";
 
-  private final Supplier<S> emptyStatus;
-  private final String message;
-  private final Clock clock;
+    private final Supplier<S> emptyStatus;
+    private final String message;
+    private final Clock clock;
 
-  public AwaitingImplementationReconciler(Supplier<S> emptyStatus, String message, Clock clock) {
-    this.emptyStatus = emptyStatus;
-    this.message = message;
-    this.clock = clock;
-  }
+    public AwaitingImplementationReconciler(Supplier<S> emptyStatus, String message, Clock clock) {
+        this.emptyStatus = emptyStatus;
+        this.message = message;
+        this.clock = clock;
+    }
 
-  @Override
-  public UpdateControl<P> reconcile(P primary, Context<P> context) {
-    S next =
-        StatusUpdates.desired(
-            primary, emptyStatus, List.of(ComponentState.failed("Deployed", REASON, message)), clock.instant());
-    return StatusUpdates.patchIfChanged(primary, next);
-  }
+    @Override
+    public UpdateControl<P> reconcile(P primary, Context<P> context) {
+        S next = StatusUpdates.desired(
+                primary, emptyStatus, List.of(ComponentState.failed("Deployed", REASON, message)), clock.instant());
+        return StatusUpdates.patchIfChanged(primary, next);
+    }
 }

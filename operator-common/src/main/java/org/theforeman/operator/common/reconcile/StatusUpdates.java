@@ -1,11 +1,14 @@
 package org.theforeman.operator.common.reconcile;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.theforeman.operator.api.v1alpha1.SuiteStatus;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.status.ConditionAggregator;
@@ -15,34 +18,38 @@ import org.theforeman.operator.common.status.Conditions;
  * Writes status only when it changed, so an operator at steady state makes no write calls.
  */
 public final class StatusUpdates {
-  private StatusUpdates() {}
+    private StatusUpdates() {}
 
-  /**
-   * The status the primary should have given its component states: observedGeneration, the component
-   * conditions and the derived Ready/Progressing/Degraded, with transition times kept where the status
-   * did not flip.
-   */
-  public static <S extends SuiteStatus> S desired(
-      CustomResource<?, S> primary, Supplier<S> emptyStatus, List<ComponentState> components, Instant now) {
-    long generation = Objects.requireNonNullElse(primary.getMetadata().getGeneration(), 0L);
-    S current = primary.getStatus();
-    S next = emptyStatus.get();
-    next.setObservedGeneration(generation);
-    List<io.fabric8.kubernetes.api.model.Condition> desired = ConditionAggregator.conditions(components, generation);
-    java.util.Set<String> types = desired.stream().map(io.fabric8.kubernetes.api.model.Condition::getType).collect(java.util.stream.Collectors.toSet());
-    // Conditions of components that no longer exist (a plugin or proxy turned off) are dropped.
-    List<io.fabric8.kubernetes.api.model.Condition> kept = current == null ? List.of()
-        : current.getConditions().stream().filter(c -> types.contains(c.getType())).toList();
-    next.setConditions(Conditions.upsertAll(kept, desired, now));
-    return next;
-  }
-
-  /** Patches the status subresource when {@code next} differs from what the primary carries. */
-  public static <P extends CustomResource<?, S>, S extends SuiteStatus> UpdateControl<P> patchIfChanged(P primary, S next) {
-    if (Objects.equals(primary.getStatus(), next)) {
-      return UpdateControl.noUpdate();
+    /**
+     * The status the primary should have given its component states: observedGeneration, the component
+     * conditions and the derived Ready/Progressing/Degraded, with transition times kept where the status
+     * did not flip.
+     */
+    public static <S extends SuiteStatus> S desired(
+            CustomResource<?, S> primary, Supplier<S> emptyStatus, List<ComponentState> components, Instant now) {
+        long generation = Objects.requireNonNullElse(primary.getMetadata().getGeneration(), 0L);
+        S current = primary.getStatus();
+        S next = emptyStatus.get();
+        next.setObservedGeneration(generation);
+        List<Condition> desired = ConditionAggregator.conditions(components, generation);
+        Set<String> types = desired.stream().map(Condition::getType).collect(Collectors.toSet());
+        // Conditions of components that no longer exist (a plugin or proxy turned off) are dropped.
+        List<Condition> kept = current == null
+                ? List.of()
+                : current.getConditions().stream()
+                        .filter(c -> types.contains(c.getType()))
+                        .toList();
+        next.setConditions(Conditions.upsertAll(kept, desired, now));
+        return next;
     }
-    primary.setStatus(next);
-    return UpdateControl.patchStatus(primary);
-  }
+
+    /** Patches the status subresource when {@code next} differs from what the primary carries. */
+    public static <P extends CustomResource<?, S>, S extends SuiteStatus> UpdateControl<P> patchIfChanged(
+            P primary, S next) {
+        if (Objects.equals(primary.getStatus(), next)) {
+            return UpdateControl.noUpdate();
+        }
+        primary.setStatus(next);
+        return UpdateControl.patchStatus(primary);
+    }
 }

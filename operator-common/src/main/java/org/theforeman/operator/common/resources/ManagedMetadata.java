@@ -12,59 +12,66 @@ import java.util.Map;
  * controller owner reference unless the object is retained data.
  */
 public final class ManagedMetadata {
-  private ManagedMetadata() {}
+    private ManagedMetadata() {}
 
-  /** Whether the garbage collector may delete the object with its owner. */
-  public enum Lifecycle {
-    /** Owned: deleted with the owner. */
-    OWNED,
-    /** Data kept when the owner is deleted (PVCs, generated credentials): no owner reference. */
-    RETAINED
-  }
+    /** Whether the garbage collector may delete the object with its owner. */
+    public enum Lifecycle {
+        /** Owned: deleted with the owner. */
+        OWNED,
+        /** Data kept when the owner is deleted (PVCs, generated credentials): no owner reference. */
+        RETAINED
+    }
 
-  public static ObjectMeta of(
-      HasMetadata owner, String name, String application, String component, String managedBy, Lifecycle lifecycle) {
-    ObjectMetaBuilder meta =
-        new ObjectMetaBuilder()
-            .withName(name)
-            .withNamespace(owner.getMetadata().getNamespace())
-            .withLabels(StandardLabels.withUserLabels(owner.getMetadata().getLabels(), StandardLabels.of(owner, application, component, managedBy)));
-    Map<String, String> annotations = propagatedAnnotations(owner.getMetadata().getAnnotations());
-    if (!annotations.isEmpty()) {
-      meta.withAnnotations(annotations);
-    }
-    if (lifecycle == Lifecycle.OWNED) {
-      meta.withOwnerReferences(OwnerReferences.controller(owner));
-    }
-    return meta.build();
-  }
-
-  /**
-   * Adds the user's extra annotations for one object (e.g. a component's deployment_annotations) to
-   * {@code metadata}; the operator's own annotations win on a clash.
-   */
-  public static void addUserAnnotations(ObjectMeta metadata, Map<String, String> extra) {
-    if (extra == null || extra.isEmpty()) {
-      return;
-    }
-    Map<String, String> annotations = new LinkedHashMap<>(extra);
-    if (metadata.getAnnotations() != null) {
-      annotations.putAll(metadata.getAnnotations());
-    }
-    metadata.setAnnotations(annotations);
-  }
-
-  /** The owner's annotations minus tool bookkeeping (kubectl's last-applied configuration and the like). */
-  static Map<String, String> propagatedAnnotations(Map<String, String> annotations) {
-    Map<String, String> result = new LinkedHashMap<>();
-    if (annotations != null) {
-      annotations.forEach((key, value) -> {
-        if (!key.startsWith("kubectl.kubernetes.io/") && !key.startsWith("app.theforeman.org/")
-            && !key.startsWith("deployment.kubernetes.io/")) {
-          result.put(key, value);
+    public static ObjectMeta of(
+            HasMetadata owner,
+            String name,
+            String application,
+            String component,
+            String managedBy,
+            Lifecycle lifecycle) {
+        ObjectMetaBuilder meta = new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(StandardLabels.withUserLabels(
+                        owner.getMetadata().getLabels(), StandardLabels.of(owner, application, component, managedBy)));
+        Map<String, String> annotations =
+                propagatedAnnotations(owner.getMetadata().getAnnotations());
+        if (!annotations.isEmpty()) {
+            meta.withAnnotations(annotations);
         }
-      });
+        if (lifecycle == Lifecycle.OWNED) {
+            meta.withOwnerReferences(OwnerReferences.controller(owner));
+        }
+        return meta.build();
     }
-    return result;
-  }
+
+    /**
+     * Adds the user's extra annotations for one object (e.g. a component's deployment_annotations) to
+     * {@code metadata}; the operator's own annotations win on a clash.
+     */
+    public static void addUserAnnotations(ObjectMeta metadata, Map<String, String> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return;
+        }
+        Map<String, String> annotations = new LinkedHashMap<>(extra);
+        if (metadata.getAnnotations() != null) {
+            annotations.putAll(metadata.getAnnotations());
+        }
+        metadata.setAnnotations(annotations);
+    }
+
+    /** The owner's annotations minus tool bookkeeping (kubectl's last-applied configuration and the like). */
+    static Map<String, String> propagatedAnnotations(Map<String, String> annotations) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (annotations != null) {
+            annotations.forEach((key, value) -> {
+                if (!key.startsWith("kubectl.kubernetes.io/")
+                        && !key.startsWith("app.theforeman.org/")
+                        && !key.startsWith("deployment.kubernetes.io/")) {
+                    result.put(key, value);
+                }
+            });
+        }
+        return result;
+    }
 }

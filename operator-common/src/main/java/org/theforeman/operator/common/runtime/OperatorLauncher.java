@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.theforeman.operator.common.apply.WriteCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.theforeman.operator.common.apply.WriteCounter;
 
 /**
  * Starts an operator process: client, start-up checks, metrics, the JOSDK operator with leader election,
@@ -33,90 +33,93 @@ import org.slf4j.LoggerFactory;
  * {@link #main}; tests use {@link #launch} to get a handle they can stop.
  */
 public final class OperatorLauncher {
-  private static final Logger log = LoggerFactory.getLogger(OperatorLauncher.class);
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Logger log = LoggerFactory.getLogger(OperatorLauncher.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
-  private OperatorLauncher() {}
+    private OperatorLauncher() {}
 
-  /**
-   * Runs until SIGTERM. A {@link StartupException} is printed as one line on stderr and the process
-   * exits with status 1.
-   *
-   * @param name the operator's name, e.g. {@code pulp-operator} (labels, lease, logs)
-   * @param registrations builds the reconcilers once the client exists
-   */
-  public static void main(
-      String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
-    try {
-      RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
-      Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
-    } catch (StartupException e) {
-      System.err.println(name + ": cannot start: " + e.getMessage());
-      System.exit(1);
+    /**
+     * Runs until SIGTERM. A {@link StartupException} is printed as one line on stderr and the process
+     * exits with status 1.
+     *
+     * @param name the operator's name, e.g. {@code pulp-operator} (labels, lease, logs)
+     * @param registrations builds the reconcilers once the client exists
+     */
+    public static void main(
+            String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
+        try {
+            RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
+        } catch (StartupException e) {
+            System.err.println(name + ": cannot start: " + e.getMessage());
+            System.exit(1);
+        }
     }
-  }
 
-  public static RunningOperator launch(
-      String name, OperatorSettings settings, Function<KubernetesClient, List<Registration<?>>> registrations) {
-    return launch(name, settings, KubernetesClients.config(settings.kubeconfig()), registrations);
-  }
-
-  /** As {@link #launch(String, OperatorSettings, Function)} with a client configuration given directly (tests). */
-  public static RunningOperator launch(
-      String name, OperatorSettings settings, Config config, Function<KubernetesClient, List<Registration<?>>> registrations) {
-    try (KubernetesClient probe = KubernetesClients.probeClient(config)) {
-      Preflight.apiServerReachable(probe);
-      WatchedNamespaces namespaces =
-          WatchedNamespaces.parse(settings.watchNamespaces(), () -> settings.ownNamespace(config.getNamespace()));
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      registry.config().commonTags("operator", name);
-      WriteCounter writes = new WriteCounter(registry);
-      KubernetesClient client = KubernetesClients.client(config, writes);
-      List<Registration<?>> toRegister = registrations.apply(client);
-      Preflight.crdsInstalled(
-          probe, toRegister.stream().<Class<? extends HasMetadata>>map(Registration::kind).collect(Collectors.toList()), namespaces);
-      return start(name, settings, config, client, namespaces, toRegister, registry, writes);
+    public static RunningOperator launch(
+            String name, OperatorSettings settings, Function<KubernetesClient, List<Registration<?>>> registrations) {
+        return launch(name, settings, KubernetesClients.config(settings.kubeconfig()), registrations);
     }
-  }
 
-  private static RunningOperator start(
-      String name,
-      OperatorSettings settings,
-      Config config,
-      KubernetesClient client,
-      WatchedNamespaces namespaces,
-      List<Registration<?>> registrations,
-      PrometheusMeterRegistry registry,
-      WriteCounter writes) {
-    for (var binder :
-        List.of(
-            new JvmMemoryMetrics(),
-            new JvmGcMetrics(),
-            new JvmThreadMetrics(),
-            new ClassLoaderMetrics(),
-            new ProcessorMetrics(),
-            new UptimeMetrics())) {
-      binder.bindTo(registry);
+    /** As {@link #launch(String, OperatorSettings, Function)} with a client configuration given directly (tests). */
+    public static RunningOperator launch(
+            String name,
+            OperatorSettings settings,
+            Config config,
+            Function<KubernetesClient, List<Registration<?>>> registrations) {
+        try (KubernetesClient probe = KubernetesClients.probeClient(config)) {
+            Preflight.apiServerReachable(probe);
+            WatchedNamespaces namespaces = WatchedNamespaces.parse(
+                    settings.watchNamespaces(), () -> settings.ownNamespace(config.getNamespace()));
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.config().commonTags("operator", name);
+            WriteCounter writes = new WriteCounter(registry);
+            KubernetesClient client = KubernetesClients.client(config, writes);
+            List<Registration<?>> toRegister = registrations.apply(client);
+            Preflight.crdsInstalled(
+                    probe,
+                    toRegister.stream()
+                            .<Class<? extends HasMetadata>>map(Registration::kind)
+                            .collect(Collectors.toList()),
+                    namespaces);
+            return start(name, settings, config, client, namespaces, toRegister, registry, writes);
+        }
     }
-    AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
-    Gauge.builder("foreman_operator_leader", () -> leader.get() ? 1 : 0)
-        .description("1 while this replica is the leader and reconciles, 0 on standby")
-        .register(registry);
 
-    String ownNamespace = settings.ownNamespace(config.getNamespace());
-    AtomicBoolean stopping = new AtomicBoolean(false);
-    Operator operator =
-        new Operator(
-            o -> {
-              o.withKubernetesClient(client)
-                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                  .withCloseClientOnStop(true)
-                  .withStopOnInformerErrorDuringStartup(true)
-                  .withCacheSyncTimeout(Duration.ofMinutes(2));
-              if (settings.leaderElection()) {
+    private static RunningOperator start(
+            String name,
+            OperatorSettings settings,
+            Config config,
+            KubernetesClient client,
+            WatchedNamespaces namespaces,
+            List<Registration<?>> registrations,
+            PrometheusMeterRegistry registry,
+            WriteCounter writes) {
+        for (var binder : List.of(
+                new JvmMemoryMetrics(),
+                new JvmGcMetrics(),
+                new JvmThreadMetrics(),
+                new ClassLoaderMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics())) {
+            binder.bindTo(registry);
+        }
+        AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
+        Gauge.builder("foreman_operator_leader", () -> leader.get() ? 1 : 0)
+                .description("1 while this replica is the leader and reconciles, 0 on standby")
+                .register(registry);
+
+        String ownNamespace = settings.ownNamespace(config.getNamespace());
+        AtomicBoolean stopping = new AtomicBoolean(false);
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                    .withCloseClientOnStop(true)
+                    .withStopOnInformerErrorDuringStartup(true)
+                    .withCacheSyncTimeout(Duration.ofMinutes(2));
+            if (settings.leaderElection()) {
                 String identity = settings.podName().orElse(name + "-" + UUID.randomUUID());
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
                         name + "-leader",
                         ownNamespace,
                         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
@@ -124,130 +127,133 @@ public final class OperatorLauncher {
                         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
                         identity,
                         new LeaderCallbacks(
-                            () -> {
-                              leader.set(true);
-                              log.info("{} became the leader in namespace {}", identity, ownNamespace);
-                            },
-                            () -> {
-                              leader.set(false);
-                              if (!stopping.get()) {
-                                // Losing the lease ends the process: a restart is the only safe way to be
-                                // sure no reconciliation of the old term is still running.
-                                log.error("{} lost the leader lease; exiting so that a restart rejoins the election", identity);
-                                new Thread(() -> System.exit(1), name + "-lost-lease").start();
-                              }
-                            },
-                            newLeader -> log.info("leader is now {}", newLeader)),
+                                () -> {
+                                    leader.set(true);
+                                    log.info("{} became the leader in namespace {}", identity, ownNamespace);
+                                },
+                                () -> {
+                                    leader.set(false);
+                                    if (!stopping.get()) {
+                                        // Losing the lease ends the process: a restart is the only safe way to be
+                                        // sure no reconciliation of the old term is still running.
+                                        log.error(
+                                                "{} lost the leader lease; exiting so that a restart "
+                                                        + "rejoins the election",
+                                                identity);
+                                        new Thread(() -> System.exit(1), name + "-lost-lease").start();
+                                    }
+                                },
+                                newLeader -> log.info("leader is now {}", newLeader)),
                         // Not JOSDK's exit: it would also end the process when we stop it on purpose.
                         false));
-              }
-            });
-    for (Registration<?> registration : registrations) {
-      // The controller name is also the field manager of status writes: name it after the operator.
-      String controllerName = registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
-      register(operator, registration, namespaces, controllerName);
-    }
-    SideServer side;
-    try {
-      operator.start();
-    } catch (RuntimeException e) {
-      operator.stop();
-      throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
-    }
-    side =
-        SideServer.start(
-            settings.httpPort(),
-            () -> readiness(operator, leader.get(), stopping.get()),
-            registry);
-    log.info(
-        "{} started: watching {}, leader election {}, side port {}",
-        name,
-        namespaces,
-        settings.leaderElection() ? "on (lease " + ownNamespace + "/" + name + "-leader)" : "off",
-        side.port());
-    return new RunningOperator(name, operator, side, registry, writes, stopping);
-  }
-
-  private static <P extends HasMetadata> void register(
-      Operator operator, Registration<P> registration, WatchedNamespaces namespaces, String controllerName) {
-    operator.register(
-        registration.reconciler(),
-        o -> {
-          o.withName(controllerName).withFieldManager(controllerName);
-          if (namespaces.all()) {
-            o.watchingAllNamespaces();
-          } else {
-            o.settingNamespaces(namespaces.names());
-          }
+            }
         });
-  }
-
-  static SideServer.Readiness readiness(Operator operator, boolean leader, boolean stopping) {
-    if (stopping) {
-      return new SideServer.Readiness(false, "stopping");
-    }
-    var runtime = operator.getRuntimeInfo();
-    if (!runtime.isStarted()) {
-      return new SideServer.Readiness(false, "starting");
-    }
-    if (!runtime.allEventSourcesAreHealthy()) {
-      Map<String, ?> unhealthy = runtime.unhealthyEventSources();
-      return new SideServer.Readiness(false, "informers not healthy: " + unhealthy.keySet());
-    }
-    return new SideServer.Readiness(true, leader ? "ok: leader" : "ok: standby");
-  }
-
-  /** A started operator; {@link #close} is what SIGTERM does. */
-  public static final class RunningOperator implements AutoCloseable {
-    private final String name;
-    private final Operator operator;
-    private final SideServer side;
-    private final PrometheusMeterRegistry registry;
-    private final WriteCounter writes;
-    private final AtomicBoolean stopping;
-
-    RunningOperator(
-        String name, Operator operator, SideServer side, PrometheusMeterRegistry registry, WriteCounter writes, AtomicBoolean stopping) {
-      this.name = name;
-      this.operator = operator;
-      this.side = side;
-      this.registry = registry;
-      this.writes = writes;
-      this.stopping = stopping;
+        for (Registration<?> registration : registrations) {
+            // The controller name is also the field manager of status writes: name it after the operator.
+            String controllerName =
+                    registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
+            register(operator, registration, namespaces, controllerName);
+        }
+        SideServer side;
+        try {
+            operator.start();
+        } catch (RuntimeException e) {
+            operator.stop();
+            throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
+        }
+        side = SideServer.start(settings.httpPort(), () -> readiness(operator, leader.get(), stopping.get()), registry);
+        log.info(
+                "{} started: watching {}, leader election {}, side port {}",
+                name,
+                namespaces,
+                settings.leaderElection() ? "on (lease " + ownNamespace + "/" + name + "-leader)" : "off",
+                side.port());
+        return new RunningOperator(name, operator, side, registry, writes, stopping);
     }
 
-    /** Write requests this operator made to the API server so far, lease renewals excepted. */
-    public long writes() {
-      return writes.withoutLeases();
+    private static <P extends HasMetadata> void register(
+            Operator operator, Registration<P> registration, WatchedNamespaces namespaces, String controllerName) {
+        operator.register(registration.reconciler(), o -> {
+            o.withName(controllerName).withFieldManager(controllerName);
+            if (namespaces.all()) {
+                o.watchingAllNamespaces();
+            } else {
+                o.settingNamespaces(namespaces.names());
+            }
+        });
     }
 
-    public int sidePort() {
-      return side.port();
+    static SideServer.Readiness readiness(Operator operator, boolean leader, boolean stopping) {
+        if (stopping) {
+            return new SideServer.Readiness(false, "stopping");
+        }
+        var runtime = operator.getRuntimeInfo();
+        if (!runtime.isStarted()) {
+            return new SideServer.Readiness(false, "starting");
+        }
+        if (!runtime.allEventSourcesAreHealthy()) {
+            Map<String, ?> unhealthy = runtime.unhealthyEventSources();
+            return new SideServer.Readiness(false, "informers not healthy: " + unhealthy.keySet());
+        }
+        return new SideServer.Readiness(true, leader ? "ok: leader" : "ok: standby");
     }
 
-    public Operator operator() {
-      return operator;
-    }
+    /** A started operator; {@link #close} is what SIGTERM does. */
+    public static final class RunningOperator implements AutoCloseable {
+        private final String name;
+        private final Operator operator;
+        private final SideServer side;
+        private final PrometheusMeterRegistry registry;
+        private final WriteCounter writes;
+        private final AtomicBoolean stopping;
 
-    public PrometheusMeterRegistry registry() {
-      return registry;
-    }
+        RunningOperator(
+                String name,
+                Operator operator,
+                SideServer side,
+                PrometheusMeterRegistry registry,
+                WriteCounter writes,
+                AtomicBoolean stopping) {
+            this.name = name;
+            this.operator = operator;
+            this.side = side;
+            this.registry = registry;
+            this.writes = writes;
+            this.stopping = stopping;
+        }
 
-    @Override
-    public void close() {
-      if (!stopping.compareAndSet(false, true)) {
-        return;
-      }
-      log.info("{} stopping", name);
-      Thread stopper = new Thread(operator::stop, name + "-stop");
-      stopper.start();
-      try {
-        stopper.join(SHUTDOWN_GRACE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      side.close();
-      registry.close();
+        /** Write requests this operator made to the API server so far, lease renewals excepted. */
+        public long writes() {
+            return writes.withoutLeases();
+        }
+
+        public int sidePort() {
+            return side.port();
+        }
+
+        public Operator operator() {
+            return operator;
+        }
+
+        public PrometheusMeterRegistry registry() {
+            return registry;
+        }
+
+        @Override
+        public void close() {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            log.info("{} stopping", name);
+            Thread stopper = new Thread(operator::stop, name + "-stop");
+            stopper.start();
+            try {
+                stopper.join(SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            side.close();
+            registry.close();
+        }
     }
-  }
 }

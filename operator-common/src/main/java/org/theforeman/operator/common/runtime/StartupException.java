@@ -5,11 +5,11 @@ package org.theforeman.operator.common.runtime;
  * Its message is printed as one line and the process exits non-zero, with no stack trace.
  */
 public class StartupException extends RuntimeException {
-  public StartupException(String message) {
-    super(message);
-  }
+    public StartupException(String message) {
+        super(message);
+    }
 
-  public StartupException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StartupException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,10 +8,14 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** The admin user's password, when the spec names no admin_password_secret. */
 public final class AdminPasswordSecret {
-  private AdminPasswordSecret() {}
+    private AdminPasswordSecret() {}
 
-  public static Secret desired(Pulp pulp, Secret existing) {
-    return GeneratedSecret.desired(pulp, PulpNames.of(pulp).adminPasswordSecret(), "admin", existing,
-        Map.of(PulpInputsResolver.ADMIN_PASSWORD_KEY, () -> GeneratedSecret.RANDOM.alphanumeric(32)));
-  }
+    public static Secret desired(Pulp pulp, Secret existing) {
+        return GeneratedSecret.desired(
+                pulp,
+                PulpNames.of(pulp).adminPasswordSecret(),
+                "admin",
+                existing,
+                Map.of(PulpInputsResolver.ADMIN_PASSWORD_KEY, () -> GeneratedSecret.RANDOM.alphanumeric(32)));
+    }
 }

@@ -9,26 +9,37 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** A HorizontalPodAutoscaler (CPU) for a component whose spec asks for one. */
 public final class ComponentAutoscaler {
-  private ComponentAutoscaler() {}
+    private ComponentAutoscaler() {}
 
-  /** Null when the component has no hpa. */
-  public static HorizontalPodAutoscaler desired(Pulp pulp, PulpComponent component) {
-    AutoscalerSpec hpa = component.settings(pulp.getSpec()).getHpa();
-    if (hpa == null) {
-      return null;
+    /** Null when the component has no hpa. */
+    public static HorizontalPodAutoscaler desired(Pulp pulp, PulpComponent component) {
+        AutoscalerSpec hpa = component.settings(pulp.getSpec()).getHpa();
+        if (hpa == null) {
+            return null;
+        }
+        String name = PulpNames.of(pulp).component(component);
+        return new HorizontalPodAutoscalerBuilder()
+                .withMetadata(PulpMeta.owned(pulp, name, component.id()))
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(name)
+                .endScaleTargetRef()
+                .withMinReplicas(hpa.getMinReplicas() == null ? 1 : hpa.getMinReplicas())
+                .withMaxReplicas(hpa.getMaxReplicas())
+                .addNewMetric()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(
+                        hpa.getTargetCpuUtilizationPercentage() == null ? 80 : hpa.getTargetCpuUtilizationPercentage())
+                .endTarget()
+                .endResource()
+                .endMetric()
+                .endSpec()
+                .build();
     }
-    String name = PulpNames.of(pulp).component(component);
-    return new HorizontalPodAutoscalerBuilder()
-        .withMetadata(PulpMeta.owned(pulp, name, component.id()))
-        .withNewSpec()
-        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name).endScaleTargetRef()
-        .withMinReplicas(hpa.getMinReplicas() == null ? 1 : hpa.getMinReplicas())
-        .withMaxReplicas(hpa.getMaxReplicas())
-        .addNewMetric().withType("Resource").withNewResource().withName("cpu")
-        .withNewTarget().withType("Utilization")
-        .withAverageUtilization(hpa.getTargetCpuUtilizationPercentage() == null ? 80 : hpa.getTargetCpuUtilizationPercentage())
-        .endTarget().endResource().endMetric()
-        .endSpec()
-        .build();
-  }
 }

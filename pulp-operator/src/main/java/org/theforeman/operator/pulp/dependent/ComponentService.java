@@ -13,25 +13,33 @@ import org.theforeman.operator.pulp.PulpNames;
  * download from).
  */
 public final class ComponentService {
-  private ComponentService() {}
+    private ComponentService() {}
 
-  public static Service api(Pulp pulp) {
-    return desired(pulp, PulpComponent.API);
-  }
+    public static Service api(Pulp pulp) {
+        return desired(pulp, PulpComponent.API);
+    }
 
-  public static Service content(Pulp pulp) {
-    return desired(pulp, PulpComponent.CONTENT);
-  }
+    public static Service content(Pulp pulp) {
+        return desired(pulp, PulpComponent.CONTENT);
+    }
 
-  static Service desired(Pulp pulp, PulpComponent component) {
-    PulpSpec spec = pulp.getSpec();
-    ExposureType exposure = spec.getIngressType() == null ? ExposureType.none : spec.getIngressType();
-    String type = switch (exposure) {
-      case nodeport -> "NodePort";
-      case loadbalancer -> "LoadBalancer";
-      default -> "ClusterIP";
-    };
-    Integer nodePort = exposure == ExposureType.nodeport && component == PulpComponent.CONTENT ? spec.getNodeportPort() : null;
-    return Services.of(pulp, PulpNames.of(pulp).component(component), component.id(), component.id(), component.port(), type, nodePort);
-  }
+    static Service desired(Pulp pulp, PulpComponent component) {
+        PulpSpec spec = pulp.getSpec();
+        ExposureType exposure = spec.getIngressType() == null ? ExposureType.none : spec.getIngressType();
+        String type = switch (exposure) {
+            case nodeport -> "NodePort";
+            case loadbalancer -> "LoadBalancer";
+            default -> "ClusterIP";
+        };
+        Integer nodePort =
+                exposure == ExposureType.nodeport && component == PulpComponent.CONTENT ? spec.getNodeportPort() : null;
+        return Services.of(
+                pulp,
+                PulpNames.of(pulp).component(component),
+                component.id(),
+                component.id(),
+                component.port(),
+                type,
+                nodePort);
+    }
 }

@@ -11,10 +11,14 @@ import org.theforeman.operator.pulp.PulpNames;
  * database, when the spec names no db_fields_encryption_secret. Losing it makes them unreadable.
  */
 public final class DbFieldsEncryptionSecret {
-  private DbFieldsEncryptionSecret() {}
+    private DbFieldsEncryptionSecret() {}
 
-  public static Secret desired(Pulp pulp, Secret existing) {
-    return GeneratedSecret.desired(pulp, PulpNames.of(pulp).dbFieldsEncryptionSecret(), "db-fields-encryption", existing,
-        Map.of(PulpInputsResolver.DB_FIELDS_KEY, () -> GeneratedSecret.RANDOM.urlSafeBase64(32) + "\n"));
-  }
+    public static Secret desired(Pulp pulp, Secret existing) {
+        return GeneratedSecret.desired(
+                pulp,
+                PulpNames.of(pulp).dbFieldsEncryptionSecret(),
+                "db-fields-encryption",
+                existing,
+                Map.of(PulpInputsResolver.DB_FIELDS_KEY, () -> GeneratedSecret.RANDOM.urlSafeBase64(32) + "\n"));
+    }
 }

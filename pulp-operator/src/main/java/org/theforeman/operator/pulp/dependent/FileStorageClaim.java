@@ -14,23 +14,27 @@ import org.theforeman.operator.pulp.PulpNames;
  * the Pulp only, so re-creating a deleted Pulp of the same name finds its artifacts again.
  */
 public final class FileStorageClaim {
-  public static final String DEFAULT_SIZE = "10Gi";
-  public static final String COMPONENT = "storage";
+    public static final String DEFAULT_SIZE = "10Gi";
+    public static final String COMPONENT = "storage";
 
-  private FileStorageClaim() {}
+    private FileStorageClaim() {}
 
-  public static PersistentVolumeClaim desired(Pulp pulp) {
-    PulpSpec spec = pulp.getSpec();
-    StorageAccessMode mode = spec.getFileStorageAccessMode() == null ? StorageAccessMode.ReadWriteOnce : spec.getFileStorageAccessMode();
-    return new PersistentVolumeClaimBuilder()
-        .withMetadata(PulpMeta.data(pulp, PulpNames.of(pulp).fileStorageClaim(), COMPONENT))
-        .withNewSpec()
-        .withAccessModes(mode.name())
-        .withStorageClassName(spec.getFileStorageStorageClass())
-        .withNewResources()
-        .withRequests(Map.of("storage", new Quantity(spec.getFileStorageSize() != null ? spec.getFileStorageSize() : DEFAULT_SIZE)))
-        .endResources()
-        .endSpec()
-        .build();
-  }
+    public static PersistentVolumeClaim desired(Pulp pulp) {
+        PulpSpec spec = pulp.getSpec();
+        StorageAccessMode mode = spec.getFileStorageAccessMode() == null
+                ? StorageAccessMode.ReadWriteOnce
+                : spec.getFileStorageAccessMode();
+        return new PersistentVolumeClaimBuilder()
+                .withMetadata(PulpMeta.data(pulp, PulpNames.of(pulp).fileStorageClaim(), COMPONENT))
+                .withNewSpec()
+                .withAccessModes(mode.name())
+                .withStorageClassName(spec.getFileStorageStorageClass())
+                .withNewResources()
+                .withRequests(Map.of(
+                        "storage",
+                        new Quantity(spec.getFileStorageSize() != null ? spec.getFileStorageSize() : DEFAULT_SIZE)))
+                .endResources()
+                .endSpec()
+                .build();
+    }
 }

@@ -9,15 +9,16 @@ import org.theforeman.operator.common.resources.GeneratedSecrets;
 
 /** A Secret of generated values: created once, its values never replaced (see {@link GeneratedSecrets}). */
 final class GeneratedSecret {
-  static final GeneratedSecrets RANDOM = new GeneratedSecrets();
+    static final GeneratedSecrets RANDOM = new GeneratedSecrets();
 
-  private GeneratedSecret() {}
+    private GeneratedSecret() {}
 
-  static Secret desired(Pulp pulp, String name, String component, Secret existing, Map<String, Supplier<String>> generators) {
-    return new SecretBuilder()
-        .withMetadata(PulpMeta.data(pulp, name, component))
-        .withType("Opaque")
-        .withData(GeneratedSecrets.complete(existing, generators))
-        .build();
-  }
+    static Secret desired(
+            Pulp pulp, String name, String component, Secret existing, Map<String, Supplier<String>> generators) {
+        return new SecretBuilder()
+                .withMetadata(PulpMeta.data(pulp, name, component))
+                .withType("Opaque")
+                .withData(GeneratedSecrets.complete(existing, generators))
+                .build();
+    }
 }

@@ -12,20 +12,20 @@ import org.theforeman.operator.pulp.PulpNames;
  * pods read both the same way. The password is generated once.
  */
 public final class ManagedDatabaseSecret {
-  public static final String DATABASE = "pulp";
-  public static final String USER = "pulp";
+    public static final String DATABASE = "pulp";
+    public static final String USER = "pulp";
 
-  private ManagedDatabaseSecret() {}
+    private ManagedDatabaseSecret() {}
 
-  public static Secret desired(Pulp pulp, Secret existing) {
-    PulpNames names = PulpNames.of(pulp);
-    Map<String, Supplier<String>> values = new LinkedHashMap<>();
-    values.put("POSTGRES_HOST", names::postgres);
-    values.put("POSTGRES_PORT", () -> Integer.toString(PostgresService.PORT));
-    values.put("POSTGRES_USERNAME", () -> USER);
-    values.put("POSTGRES_PASSWORD", () -> GeneratedSecret.RANDOM.alphanumeric(32));
-    values.put("POSTGRES_DB_NAME", () -> DATABASE);
-    values.put("POSTGRES_SSLMODE", () -> "prefer");
-    return GeneratedSecret.desired(pulp, names.managedDatabaseSecret(), "database", existing, values);
-  }
+    public static Secret desired(Pulp pulp, Secret existing) {
+        PulpNames names = PulpNames.of(pulp);
+        Map<String, Supplier<String>> values = new LinkedHashMap<>();
+        values.put("POSTGRES_HOST", names::postgres);
+        values.put("POSTGRES_PORT", () -> Integer.toString(PostgresService.PORT));
+        values.put("POSTGRES_USERNAME", () -> USER);
+        values.put("POSTGRES_PASSWORD", () -> GeneratedSecret.RANDOM.alphanumeric(32));
+        values.put("POSTGRES_DB_NAME", () -> DATABASE);
+        values.put("POSTGRES_SSLMODE", () -> "prefer");
+        return GeneratedSecret.desired(pulp, names.managedDatabaseSecret(), "database", existing, values);
+    }
 }

@@ -21,37 +21,52 @@ import org.theforeman.operator.pulp.PulpPods;
  * worker pods move to that image only once it completed.
  */
 public final class MigrationJob {
-  public static final String COMPONENT = "migration";
-  /** The image a Job migrates to, for status and for choosing the pods' image. */
-  public static final String IMAGE_ANNOTATION = "app.theforeman.org/image";
+    public static final String COMPONENT = "migration";
+    /** The image a Job migrates to, for status and for choosing the pods' image. */
+    public static final String IMAGE_ANNOTATION = "app.theforeman.org/image";
 
-  private MigrationJob() {}
+    private MigrationJob() {}
 
-  public static String name(Pulp pulp, PulpInputs inputs) {
-    return PulpNames.of(pulp).migrationJob(ConfigHash.ofText(inputs.image()));
-  }
+    public static String name(Pulp pulp, PulpInputs inputs) {
+        return PulpNames.of(pulp).migrationJob(ConfigHash.ofText(inputs.image()));
+    }
 
-  public static Job desired(Pulp pulp, PulpInputs inputs) {
-    ComponentSpec settings = new ComponentSpec();
-    Container base = PulpPods.container(pulp, inputs, "migrate", settings, List.of("/bin/sh", "-c",
-        "set -e; pulpcore-manager migrate --noinput; pulpcore-manager reset-admin-password --password \"$PULP_ADMIN_PASSWORD\""));
-    Container migrate = new ContainerBuilder(base)
-        .addToEnv(PulpPods.fromSecret("PULP_ADMIN_PASSWORD", inputs.adminPasswordSecret(), PulpInputsResolver.ADMIN_PASSWORD_KEY, false))
-        .build();
-    ObjectMeta metadata = new ObjectMetaBuilder(PulpMeta.owned(pulp, name(pulp, inputs), COMPONENT))
-        .addToAnnotations(IMAGE_ANNOTATION, inputs.image())
-        .build();
-    return new JobBuilder()
-        .withMetadata(metadata)
-        .withNewSpec()
-        .withBackoffLimit(2)
-        .withActiveDeadlineSeconds(1800L)
-        .withNewTemplate()
-        .withNewMetadata().withLabels(metadata.getLabels()).endMetadata()
-        .withSpec(PulpPods.podSpec(pulp, inputs, settings, List.of(migrate)).withRestartPolicy("Never").build())
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
+    public static Job desired(Pulp pulp, PulpInputs inputs) {
+        ComponentSpec settings = new ComponentSpec();
+        Container base = PulpPods.container(
+                pulp,
+                inputs,
+                "migrate",
+                settings,
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "set -e; pulpcore-manager migrate --noinput; pulpcore-manager "
+                                + "reset-admin-password --password \"$PULP_ADMIN_PASSWORD\""));
+        Container migrate = new ContainerBuilder(base)
+                .addToEnv(PulpPods.fromSecret(
+                        "PULP_ADMIN_PASSWORD",
+                        inputs.adminPasswordSecret(),
+                        PulpInputsResolver.ADMIN_PASSWORD_KEY,
+                        false))
+                .build();
+        ObjectMeta metadata = new ObjectMetaBuilder(PulpMeta.owned(pulp, name(pulp, inputs), COMPONENT))
+                .addToAnnotations(IMAGE_ANNOTATION, inputs.image())
+                .build();
+        return new JobBuilder()
+                .withMetadata(metadata)
+                .withNewSpec()
+                .withBackoffLimit(2)
+                .withActiveDeadlineSeconds(1800L)
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(metadata.getLabels())
+                .endMetadata()
+                .withSpec(PulpPods.podSpec(pulp, inputs, settings, List.of(migrate))
+                        .withRestartPolicy("Never")
+                        .build())
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
 }

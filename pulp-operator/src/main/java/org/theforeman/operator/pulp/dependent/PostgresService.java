@@ -6,11 +6,11 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** The managed PostgreSQL's Service. */
 public final class PostgresService {
-  public static final int PORT = 5432;
+    public static final int PORT = 5432;
 
-  private PostgresService() {}
+    private PostgresService() {}
 
-  public static Service desired(Pulp pulp) {
-    return Services.clusterIp(pulp, PulpNames.of(pulp).postgres(), PostgresStatefulSet.COMPONENT, "postgres", PORT);
-  }
+    public static Service desired(Pulp pulp) {
+        return Services.clusterIp(pulp, PulpNames.of(pulp).postgres(), PostgresStatefulSet.COMPONENT, "postgres", PORT);
+    }
 }

@@ -10,15 +10,16 @@ import org.theforeman.operator.pulp.PulpOperator;
 
 /** Metadata of Pulp's managed objects. */
 final class PulpMeta {
-  private PulpMeta() {}
+    private PulpMeta() {}
 
-  static ObjectMeta owned(Pulp pulp, String name, String component) {
-    return ManagedMetadata.of(pulp, name, PulpNames.APPLICATION, component, PulpOperator.NAME, Lifecycle.OWNED);
-  }
+    static ObjectMeta owned(Pulp pulp, String name, String component) {
+        return ManagedMetadata.of(pulp, name, PulpNames.APPLICATION, component, PulpOperator.NAME, Lifecycle.OWNED);
+    }
 
-  /** Data (claims, generated credentials): kept when the Pulp is deleted unless deletion_policy is Delete. */
-  static ObjectMeta data(Pulp pulp, String name, String component) {
-    Lifecycle lifecycle = pulp.getSpec().getDeletionPolicy() == DeletionPolicy.Delete ? Lifecycle.OWNED : Lifecycle.RETAINED;
-    return ManagedMetadata.of(pulp, name, PulpNames.APPLICATION, component, PulpOperator.NAME, lifecycle);
-  }
+    /** Data (claims, generated credentials): kept when the Pulp is deleted unless deletion_policy is Delete. */
+    static ObjectMeta data(Pulp pulp, String name, String component) {
+        Lifecycle lifecycle =
+                pulp.getSpec().getDeletionPolicy() == DeletionPolicy.Delete ? Lifecycle.OWNED : Lifecycle.RETAINED;
+        return ManagedMetadata.of(pulp, name, PulpNames.APPLICATION, component, PulpOperator.NAME, lifecycle);
+    }
 }

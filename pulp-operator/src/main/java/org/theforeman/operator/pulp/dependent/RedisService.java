@@ -7,9 +7,10 @@ import org.theforeman.operator.pulp.PulpPods;
 
 /** The managed cache's Service. */
 public final class RedisService {
-  private RedisService() {}
+    private RedisService() {}
 
-  public static Service desired(Pulp pulp) {
-    return Services.clusterIp(pulp, PulpNames.of(pulp).redis(), RedisDeployment.COMPONENT, "redis", PulpPods.REDIS_PORT);
-  }
+    public static Service desired(Pulp pulp) {
+        return Services.clusterIp(
+                pulp, PulpNames.of(pulp).redis(), RedisDeployment.COMPONENT, "redis", PulpPods.REDIS_PORT);
+    }
 }

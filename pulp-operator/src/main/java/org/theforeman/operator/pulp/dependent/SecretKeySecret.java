@@ -8,10 +8,14 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** Django's SECRET_KEY, when the spec names no pulp_secret_key Secret. Rotating it logs everyone out. */
 public final class SecretKeySecret {
-  private SecretKeySecret() {}
+    private SecretKeySecret() {}
 
-  public static Secret desired(Pulp pulp, Secret existing) {
-    return GeneratedSecret.desired(pulp, PulpNames.of(pulp).secretKeySecret(), "secret-key", existing,
-        Map.of(PulpInputsResolver.SECRET_KEY_KEY, () -> GeneratedSecret.RANDOM.alphanumeric(50)));
-  }
+    public static Secret desired(Pulp pulp, Secret existing) {
+        return GeneratedSecret.desired(
+                pulp,
+                PulpNames.of(pulp).secretKeySecret(),
+                "secret-key",
+                existing,
+                Map.of(PulpInputsResolver.SECRET_KEY_KEY, () -> GeneratedSecret.RANDOM.alphanumeric(50)));
+    }
 }

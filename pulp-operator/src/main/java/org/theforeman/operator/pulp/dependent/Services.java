@@ -9,21 +9,27 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** Service shapes shared by Pulp's Services. */
 final class Services {
-  private Services() {}
+    private Services() {}
 
-  static Service clusterIp(Pulp pulp, String name, String component, String portName, int port) {
-    return of(pulp, name, component, portName, port, "ClusterIP", null);
-  }
+    static Service clusterIp(Pulp pulp, String name, String component, String portName, int port) {
+        return of(pulp, name, component, portName, port, "ClusterIP", null);
+    }
 
-  static Service of(Pulp pulp, String name, String component, String portName, int port, String type, Integer nodePort) {
-    return new ServiceBuilder()
-        .withMetadata(PulpMeta.owned(pulp, name, component))
-        .withNewSpec()
-        .withType(type)
-        .withSelector(StandardLabels.selector(pulp, PulpNames.APPLICATION, component))
-        .addNewPort().withName(portName).withProtocol("TCP").withPort(port).withTargetPort(new IntOrString(port))
-        .withNodePort(nodePort).endPort()
-        .endSpec()
-        .build();
-  }
+    static Service of(
+            Pulp pulp, String name, String component, String portName, int port, String type, Integer nodePort) {
+        return new ServiceBuilder()
+                .withMetadata(PulpMeta.owned(pulp, name, component))
+                .withNewSpec()
+                .withType(type)
+                .withSelector(StandardLabels.selector(pulp, PulpNames.APPLICATION, component))
+                .addNewPort()
+                .withName(portName)
+                .withProtocol("TCP")
+                .withPort(port)
+                .withTargetPort(new IntOrString(port))
+                .withNodePort(nodePort)
+                .endPort()
+                .endSpec()
+                .build();
+    }
 }

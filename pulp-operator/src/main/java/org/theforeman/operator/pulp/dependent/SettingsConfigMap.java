@@ -10,12 +10,12 @@ import org.theforeman.operator.pulp.PulpSettings;
 
 /** pulpcore's settings file, mounted at /etc/pulp/settings.py. Holds no secret (see {@link PulpSettings}). */
 public final class SettingsConfigMap {
-  private SettingsConfigMap() {}
+    private SettingsConfigMap() {}
 
-  public static ConfigMap desired(Pulp pulp, PulpInputs inputs) {
-    return new ConfigMapBuilder()
-        .withMetadata(PulpMeta.owned(pulp, PulpNames.of(pulp).settings(), "settings"))
-        .withData(Map.of(PulpSettings.FILE, PulpSettings.render(pulp, inputs)))
-        .build();
-  }
+    public static ConfigMap desired(Pulp pulp, PulpInputs inputs) {
+        return new ConfigMapBuilder()
+                .withMetadata(PulpMeta.owned(pulp, PulpNames.of(pulp).settings(), "settings"))
+                .withData(Map.of(PulpSettings.FILE, PulpSettings.render(pulp, inputs)))
+                .build();
+    }
 }

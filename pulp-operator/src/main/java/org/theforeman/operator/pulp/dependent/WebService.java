@@ -6,9 +6,10 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /** The web reverse proxy's Service, port 8080. */
 public final class WebService {
-  private WebService() {}
+    private WebService() {}
 
-  public static Service desired(Pulp pulp) {
-    return Services.clusterIp(pulp, PulpNames.of(pulp).web(), WebDeployment.COMPONENT, WebDeployment.COMPONENT, WebConfigMap.PORT);
-  }
+    public static Service desired(Pulp pulp) {
+        return Services.clusterIp(
+                pulp, PulpNames.of(pulp).web(), WebDeployment.COMPONENT, WebDeployment.COMPONENT, WebConfigMap.PORT);
+    }
 }

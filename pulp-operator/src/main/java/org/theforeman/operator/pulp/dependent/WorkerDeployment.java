@@ -11,9 +11,10 @@ import org.theforeman.operator.pulp.PulpInputs;
  * workers that stop heart-beating as offline in /pulp/api/v3/status/.
  */
 public final class WorkerDeployment {
-  private WorkerDeployment() {}
+    private WorkerDeployment() {}
 
-  public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
-    return PulpDeployment.desired(pulp, inputs, PulpComponent.WORKER, image, List.of("pulpcore-worker"), null, null);
-  }
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        return PulpDeployment.desired(
+                pulp, inputs, PulpComponent.WORKER, image, List.of("pulpcore-worker"), null, null);
+    }
 }

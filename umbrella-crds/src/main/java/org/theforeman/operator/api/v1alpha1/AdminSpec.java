@@ -9,28 +9,28 @@ import io.fabric8.generator.annotation.Pattern;
 /** The initial Foreman administrator, created by the database seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AdminSpec {
-  @JsonPropertyDescription("Login of the initial administrator.")
-  @Default("admin")
-  @Pattern("^[A-Za-z0-9_.@-]+$")
-  private String username;
+    @JsonPropertyDescription("Login of the initial administrator.")
+    @Default("admin")
+    @Pattern("^[A-Za-z0-9_.@-]+$")
+    private String username;
 
-  @JsonProperty("password_secret")
-  @JsonPropertyDescription("Secret with the administrator's password under key password; generated once when unset.")
-  private String passwordSecret;
+    @JsonProperty("password_secret")
+    @JsonPropertyDescription("Secret with the administrator's password under key password; generated once when unset.")
+    private String passwordSecret;
 
-  public String getUsername() {
-    return username;
-  }
+    public String getUsername() {
+        return username;
+    }
 
-  public void setUsername(String username) {
-    this.username = username;
-  }
+    public void setUsername(String username) {
+        this.username = username;
+    }
 
-  public String getPasswordSecret() {
-    return passwordSecret;
-  }
+    public String getPasswordSecret() {
+        return passwordSecret;
+    }
 
-  public void setPasswordSecret(String passwordSecret) {
-    this.passwordSecret = passwordSecret;
-  }
+    public void setPasswordSecret(String passwordSecret) {
+        this.passwordSecret = passwordSecret;
+    }
 }

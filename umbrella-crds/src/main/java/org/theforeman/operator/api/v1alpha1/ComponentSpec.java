@@ -18,142 +18,142 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ComponentSpec {
-  @JsonPropertyDescription("Number of pods of this component. Ignored while an HPA manages the component.")
-  @Min(1)
-  private Integer replicas;
+    @JsonPropertyDescription("Number of pods of this component. Ignored while an HPA manages the component.")
+    @Min(1)
+    private Integer replicas;
 
-  @JsonPropertyDescription("Container image for this component only, overriding the resource's image.")
-  private String image;
+    @JsonPropertyDescription("Container image for this component only, overriding the resource's image.")
+    private String image;
 
-  @JsonProperty("resource_requirements")
-  @JsonPropertyDescription("CPU and memory requests and limits of the component's main container.")
-  private ResourceRequirements resourceRequirements;
+    @JsonProperty("resource_requirements")
+    @JsonPropertyDescription("CPU and memory requests and limits of the component's main container.")
+    private ResourceRequirements resourceRequirements;
 
-  @JsonProperty("node_selector")
-  @JsonPropertyDescription("Node labels the component's pods must match.")
-  private Map<String, String> nodeSelector;
+    @JsonProperty("node_selector")
+    @JsonPropertyDescription("Node labels the component's pods must match.")
+    private Map<String, String> nodeSelector;
 
-  @JsonPropertyDescription("Tolerations of the component's pods.")
-  private List<Toleration> tolerations;
+    @JsonPropertyDescription("Tolerations of the component's pods.")
+    private List<Toleration> tolerations;
 
-  @JsonPropertyDescription("Affinity and anti-affinity rules of the component's pods.")
-  private Affinity affinity;
+    @JsonPropertyDescription("Affinity and anti-affinity rules of the component's pods.")
+    private Affinity affinity;
 
-  @JsonProperty("topology_spread_constraints")
-  @JsonPropertyDescription("How the component's pods spread across zones or nodes.")
-  private List<TopologySpreadConstraint> topologySpreadConstraints;
+    @JsonProperty("topology_spread_constraints")
+    @JsonPropertyDescription("How the component's pods spread across zones or nodes.")
+    private List<TopologySpreadConstraint> topologySpreadConstraints;
 
-  @JsonProperty("env_vars")
-  @JsonPropertyDescription("Extra environment variables of the main container, applied after the operator's own.")
-  private List<EnvVar> envVars;
+    @JsonProperty("env_vars")
+    @JsonPropertyDescription("Extra environment variables of the main container, applied after the operator's own.")
+    private List<EnvVar> envVars;
 
-  @JsonProperty("pod_labels")
-  @JsonPropertyDescription("Extra labels on the component's pods (app.kubernetes.io/* keys are reserved).")
-  private Map<String, String> podLabels;
+    @JsonProperty("pod_labels")
+    @JsonPropertyDescription("Extra labels on the component's pods (app.kubernetes.io/* keys are reserved).")
+    private Map<String, String> podLabels;
 
-  @JsonProperty("deployment_annotations")
-  @JsonPropertyDescription("Extra annotations on the component's Deployment.")
-  private Map<String, String> deploymentAnnotations;
+    @JsonProperty("deployment_annotations")
+    @JsonPropertyDescription("Extra annotations on the component's Deployment.")
+    private Map<String, String> deploymentAnnotations;
 
-  @JsonPropertyDescription("A PodDisruptionBudget for the component; none when unset.")
-  private DisruptionBudgetSpec pdb;
+    @JsonPropertyDescription("A PodDisruptionBudget for the component; none when unset.")
+    private DisruptionBudgetSpec pdb;
 
-  @JsonPropertyDescription("A HorizontalPodAutoscaler for the component; none when unset.")
-  private AutoscalerSpec hpa;
+    @JsonPropertyDescription("A HorizontalPodAutoscaler for the component; none when unset.")
+    private AutoscalerSpec hpa;
 
-  public Integer getReplicas() {
-    return replicas;
-  }
+    public Integer getReplicas() {
+        return replicas;
+    }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
 
-  public String getImage() {
-    return image;
-  }
+    public String getImage() {
+        return image;
+    }
 
-  public void setImage(String image) {
-    this.image = image;
-  }
+    public void setImage(String image) {
+        this.image = image;
+    }
 
-  public ResourceRequirements getResourceRequirements() {
-    return resourceRequirements;
-  }
+    public ResourceRequirements getResourceRequirements() {
+        return resourceRequirements;
+    }
 
-  public void setResourceRequirements(ResourceRequirements resourceRequirements) {
-    this.resourceRequirements = resourceRequirements;
-  }
+    public void setResourceRequirements(ResourceRequirements resourceRequirements) {
+        this.resourceRequirements = resourceRequirements;
+    }
 
-  public Map<String, String> getNodeSelector() {
-    return nodeSelector;
-  }
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
 
-  public void setNodeSelector(Map<String, String> nodeSelector) {
-    this.nodeSelector = nodeSelector;
-  }
+    public void setNodeSelector(Map<String, String> nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
 
-  public List<Toleration> getTolerations() {
-    return tolerations;
-  }
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
 
-  public void setTolerations(List<Toleration> tolerations) {
-    this.tolerations = tolerations;
-  }
+    public void setTolerations(List<Toleration> tolerations) {
+        this.tolerations = tolerations;
+    }
 
-  public Affinity getAffinity() {
-    return affinity;
-  }
+    public Affinity getAffinity() {
+        return affinity;
+    }
 
-  public void setAffinity(Affinity affinity) {
-    this.affinity = affinity;
-  }
+    public void setAffinity(Affinity affinity) {
+        this.affinity = affinity;
+    }
 
-  public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
-    return topologySpreadConstraints;
-  }
+    public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
+        return topologySpreadConstraints;
+    }
 
-  public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
-    this.topologySpreadConstraints = topologySpreadConstraints;
-  }
+    public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+        this.topologySpreadConstraints = topologySpreadConstraints;
+    }
 
-  public List<EnvVar> getEnvVars() {
-    return envVars;
-  }
+    public List<EnvVar> getEnvVars() {
+        return envVars;
+    }
 
-  public void setEnvVars(List<EnvVar> envVars) {
-    this.envVars = envVars;
-  }
+    public void setEnvVars(List<EnvVar> envVars) {
+        this.envVars = envVars;
+    }
 
-  public Map<String, String> getPodLabels() {
-    return podLabels;
-  }
+    public Map<String, String> getPodLabels() {
+        return podLabels;
+    }
 
-  public void setPodLabels(Map<String, String> podLabels) {
-    this.podLabels = podLabels;
-  }
+    public void setPodLabels(Map<String, String> podLabels) {
+        this.podLabels = podLabels;
+    }
 
-  public Map<String, String> getDeploymentAnnotations() {
-    return deploymentAnnotations;
-  }
+    public Map<String, String> getDeploymentAnnotations() {
+        return deploymentAnnotations;
+    }
 
-  public void setDeploymentAnnotations(Map<String, String> deploymentAnnotations) {
-    this.deploymentAnnotations = deploymentAnnotations;
-  }
+    public void setDeploymentAnnotations(Map<String, String> deploymentAnnotations) {
+        this.deploymentAnnotations = deploymentAnnotations;
+    }
 
-  public DisruptionBudgetSpec getPdb() {
-    return pdb;
-  }
+    public DisruptionBudgetSpec getPdb() {
+        return pdb;
+    }
 
-  public void setPdb(DisruptionBudgetSpec pdb) {
-    this.pdb = pdb;
-  }
+    public void setPdb(DisruptionBudgetSpec pdb) {
+        this.pdb = pdb;
+    }
 
-  public AutoscalerSpec getHpa() {
-    return hpa;
-  }
+    public AutoscalerSpec getHpa() {
+        return hpa;
+    }
 
-  public void setHpa(AutoscalerSpec hpa) {
-    this.hpa = hpa;
-  }
+    public void setHpa(AutoscalerSpec hpa) {
+        this.hpa = hpa;
+    }
 }

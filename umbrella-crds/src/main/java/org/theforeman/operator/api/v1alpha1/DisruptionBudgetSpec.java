@@ -9,30 +9,30 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 /** A PodDisruptionBudget for one component: one of the two bounds, as Kubernetes requires. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "has(self.min_available) != has(self.max_unavailable)",
-    message = "pdb needs exactly one of min_available and max_unavailable")
+        value = "has(self.min_available) != has(self.max_unavailable)",
+        message = "pdb needs exactly one of min_available and max_unavailable")
 public class DisruptionBudgetSpec {
-  @JsonProperty("min_available")
-  @JsonPropertyDescription("Pods that must stay available during voluntary disruptions (a number or a percentage).")
-  private IntOrString minAvailable;
+    @JsonProperty("min_available")
+    @JsonPropertyDescription("Pods that must stay available during voluntary disruptions (a number or a percentage).")
+    private IntOrString minAvailable;
 
-  @JsonProperty("max_unavailable")
-  @JsonPropertyDescription("Pods that may be unavailable during voluntary disruptions (a number or a percentage).")
-  private IntOrString maxUnavailable;
+    @JsonProperty("max_unavailable")
+    @JsonPropertyDescription("Pods that may be unavailable during voluntary disruptions (a number or a percentage).")
+    private IntOrString maxUnavailable;
 
-  public IntOrString getMinAvailable() {
-    return minAvailable;
-  }
+    public IntOrString getMinAvailable() {
+        return minAvailable;
+    }
 
-  public void setMinAvailable(IntOrString minAvailable) {
-    this.minAvailable = minAvailable;
-  }
+    public void setMinAvailable(IntOrString minAvailable) {
+        this.minAvailable = minAvailable;
+    }
 
-  public IntOrString getMaxUnavailable() {
-    return maxUnavailable;
-  }
+    public IntOrString getMaxUnavailable() {
+        return maxUnavailable;
+    }
 
-  public void setMaxUnavailable(IntOrString maxUnavailable) {
-    this.maxUnavailable = maxUnavailable;
-  }
+    public void setMaxUnavailable(IntOrString maxUnavailable) {
+        this.maxUnavailable = maxUnavailable;
+    }
 }

@@ -9,46 +9,46 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** The Foreman a Smart Proxy (or a Pulp) registers with: one of this suite by name, or an external one. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
-    value = "has(self.name) != has(self.url)",
-    message = "foreman needs exactly one of name (a Foreman in this namespace) and url (an external Foreman)")
+        value = "has(self.name) != has(self.url)",
+        message = "foreman needs exactly one of name (a Foreman in this namespace) and url (an external Foreman)")
 @ValidationRule(
-    value = "!has(self.url) || has(self.credentials_secret)",
-    message = "foreman.credentials_secret is required with foreman.url")
+        value = "!has(self.url) || has(self.credentials_secret)",
+        message = "foreman.credentials_secret is required with foreman.url")
 public class ForemanReference {
-  @JsonPropertyDescription("Name of a Foreman resource in the same namespace.")
-  private String name;
+    @JsonPropertyDescription("Name of a Foreman resource in the same namespace.")
+    private String name;
 
-  @JsonPropertyDescription("URL of an external Foreman, e.g. https://foreman.example.com.")
-  @Pattern("^https?://[^\\s/$.?#].[^\\s]*$")
-  private String url;
+    @JsonPropertyDescription("URL of an external Foreman, e.g. https://foreman.example.com.")
+    @Pattern("^https?://[^\\s/$.?#].[^\\s]*$")
+    private String url;
 
-  @JsonProperty("credentials_secret")
-  @JsonPropertyDescription(
-      "Secret with the credentials for an external Foreman: oauth_consumer_key and oauth_consumer_secret,"
-          + " or username and password; optionally ca.crt to verify its certificate.")
-  private String credentialsSecret;
+    @JsonProperty("credentials_secret")
+    @JsonPropertyDescription(
+            "Secret with the credentials for an external Foreman: oauth_consumer_key and oauth_consumer_secret,"
+                    + " or username and password; optionally ca.crt to verify its certificate.")
+    private String credentialsSecret;
 
-  public String getName() {
-    return name;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public void setName(String name) {
-    this.name = name;
-  }
+    public void setName(String name) {
+        this.name = name;
+    }
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public String getCredentialsSecret() {
-    return credentialsSecret;
-  }
+    public String getCredentialsSecret() {
+        return credentialsSecret;
+    }
 
-  public void setCredentialsSecret(String credentialsSecret) {
-    this.credentialsSecret = credentialsSecret;
-  }
+    public void setCredentialsSecret(String credentialsSecret) {
+        this.credentialsSecret = credentialsSecret;
+    }
 }

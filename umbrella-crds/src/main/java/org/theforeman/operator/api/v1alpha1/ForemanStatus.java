@@ -10,97 +10,100 @@ import java.util.Objects;
 /** Observed state of a {@link Foreman}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ForemanStatus extends SuiteStatus {
-  @JsonPropertyDescription("URL of Foreman's web UI and API.")
-  private String url;
+    @JsonPropertyDescription("URL of Foreman's web UI and API.")
+    private String url;
 
-  @JsonPropertyDescription("Image the web and dynflow pods run, once rolled out.")
-  private String image;
+    @JsonPropertyDescription("Image the web and dynflow pods run, once rolled out.")
+    private String image;
 
-  @StatusReplicas
-  @JsonPropertyDescription("Web pods (the scale subresource's status.replicas).")
-  private Integer replicas;
+    @StatusReplicas
+    @JsonPropertyDescription("Web pods (the scale subresource's status.replicas).")
+    private Integer replicas;
 
-  @LabelSelector
-  @JsonPropertyDescription("Label selector of the web pods, for the scale subresource (HPA).")
-  private String selector;
+    @LabelSelector
+    @JsonPropertyDescription("Label selector of the web pods, for the scale subresource (HPA).")
+    private String selector;
 
-  @JsonPropertyDescription("Plugins enabled in the running Foreman.")
-  private List<String> plugins;
+    @JsonPropertyDescription("Plugins enabled in the running Foreman.")
+    private List<String> plugins;
 
-  @JsonPropertyDescription("Name of the child Pulp (with katello).")
-  private String pulp;
+    @JsonPropertyDescription("Name of the child Pulp (with katello).")
+    private String pulp;
 
-  @JsonPropertyDescription("Name of the child SmartProxy.")
-  private String smartProxy;
+    @JsonPropertyDescription("Name of the child SmartProxy.")
+    private String smartProxy;
 
-  @Override
-  public boolean equals(Object o) {
-    if (!super.equals(o)) return false;
-    ForemanStatus that = (ForemanStatus) o;
-    return Objects.equals(url, that.url) && Objects.equals(image, that.image)
-        && Objects.equals(replicas, that.replicas) && Objects.equals(selector, that.selector)
-        && Objects.equals(plugins, that.plugins) && Objects.equals(pulp, that.pulp)
-        && Objects.equals(smartProxy, that.smartProxy);
-  }
+    @Override
+    public boolean equals(Object o) {
+        if (!super.equals(o)) return false;
+        ForemanStatus that = (ForemanStatus) o;
+        return Objects.equals(url, that.url)
+                && Objects.equals(image, that.image)
+                && Objects.equals(replicas, that.replicas)
+                && Objects.equals(selector, that.selector)
+                && Objects.equals(plugins, that.plugins)
+                && Objects.equals(pulp, that.pulp)
+                && Objects.equals(smartProxy, that.smartProxy);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), url, image, replicas, selector, plugins, pulp, smartProxy);
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), url, image, replicas, selector, plugins, pulp, smartProxy);
+    }
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public String getImage() {
-    return image;
-  }
+    public String getImage() {
+        return image;
+    }
 
-  public void setImage(String image) {
-    this.image = image;
-  }
+    public void setImage(String image) {
+        this.image = image;
+    }
 
-  public Integer getReplicas() {
-    return replicas;
-  }
+    public Integer getReplicas() {
+        return replicas;
+    }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
-  }
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
 
-  public String getSelector() {
-    return selector;
-  }
+    public String getSelector() {
+        return selector;
+    }
 
-  public void setSelector(String selector) {
-    this.selector = selector;
-  }
+    public void setSelector(String selector) {
+        this.selector = selector;
+    }
 
-  public List<String> getPlugins() {
-    return plugins;
-  }
+    public List<String> getPlugins() {
+        return plugins;
+    }
 
-  public void setPlugins(List<String> plugins) {
-    this.plugins = plugins;
-  }
+    public void setPlugins(List<String> plugins) {
+        this.plugins = plugins;
+    }
 
-  public String getPulp() {
-    return pulp;
-  }
+    public String getPulp() {
+        return pulp;
+    }
 
-  public void setPulp(String pulp) {
-    this.pulp = pulp;
-  }
+    public void setPulp(String pulp) {
+        this.pulp = pulp;
+    }
 
-  public String getSmartProxy() {
-    return smartProxy;
-  }
+    public String getSmartProxy() {
+        return smartProxy;
+    }
 
-  public void setSmartProxy(String smartProxy) {
-    this.smartProxy = smartProxy;
-  }
+    public void setSmartProxy(String smartProxy) {
+        this.smartProxy = smartProxy;
+    }
 }

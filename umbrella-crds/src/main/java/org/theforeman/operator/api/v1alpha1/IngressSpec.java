@@ -6,88 +6,89 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** Exposure of a Foreman or a Smart Proxy outside the cluster. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
-    value = "!has(self.type) || self.type != 'ingress' || has(self.host)",
-    message = "ingress.host is required when ingress.type is ingress")
+        value = "!has(self.type) || self.type != 'ingress' || has(self.host)",
+        message = "ingress.host is required when ingress.type is ingress")
 @ValidationRule(
-    value = "!has(self.nodeport_port) || (has(self.type) && self.type == 'nodeport')",
-    message = "ingress.nodeport_port applies only when ingress.type is nodeport")
+        value = "!has(self.nodeport_port) || (has(self.type) && self.type == 'nodeport')",
+        message = "ingress.nodeport_port applies only when ingress.type is nodeport")
 public class IngressSpec {
-  @JsonPropertyDescription("none (cluster-internal only), ingress, route (OpenShift), nodeport or loadbalancer.")
-  @Default("none")
-  private ExposureType type;
+    @JsonPropertyDescription("none (cluster-internal only), ingress, route (OpenShift), nodeport or loadbalancer.")
+    @Default("none")
+    private ExposureType type;
 
-  @JsonPropertyDescription("Host name clients use; required for ingress, optional for route.")
-  @io.fabric8.generator.annotation.Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-  private String host;
+    @JsonPropertyDescription("Host name clients use; required for ingress, optional for route.")
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    private String host;
 
-  @JsonProperty("tls_secret")
-  @JsonPropertyDescription("Name of a kubernetes.io/tls Secret with the certificate served for host.")
-  private String tlsSecret;
+    @JsonProperty("tls_secret")
+    @JsonPropertyDescription("Name of a kubernetes.io/tls Secret with the certificate served for host.")
+    private String tlsSecret;
 
-  @JsonProperty("class_name")
-  @JsonPropertyDescription("IngressClass to use; the cluster default when unset.")
-  private String className;
+    @JsonProperty("class_name")
+    @JsonPropertyDescription("IngressClass to use; the cluster default when unset.")
+    private String className;
 
-  @JsonPropertyDescription("Extra annotations on the Ingress, Route or Service.")
-  private Map<String, String> annotations;
+    @JsonPropertyDescription("Extra annotations on the Ingress, Route or Service.")
+    private Map<String, String> annotations;
 
-  @JsonProperty("nodeport_port")
-  @JsonPropertyDescription("Fixed node port for type nodeport; allocated by Kubernetes when unset.")
-  @Min(30000)
-  @Max(32767)
-  private Integer nodeportPort;
+    @JsonProperty("nodeport_port")
+    @JsonPropertyDescription("Fixed node port for type nodeport; allocated by Kubernetes when unset.")
+    @Min(30000)
+    @Max(32767)
+    private Integer nodeportPort;
 
-  public ExposureType getType() {
-    return type;
-  }
+    public ExposureType getType() {
+        return type;
+    }
 
-  public void setType(ExposureType type) {
-    this.type = type;
-  }
+    public void setType(ExposureType type) {
+        this.type = type;
+    }
 
-  public String getHost() {
-    return host;
-  }
+    public String getHost() {
+        return host;
+    }
 
-  public void setHost(String host) {
-    this.host = host;
-  }
+    public void setHost(String host) {
+        this.host = host;
+    }
 
-  public String getTlsSecret() {
-    return tlsSecret;
-  }
+    public String getTlsSecret() {
+        return tlsSecret;
+    }
 
-  public void setTlsSecret(String tlsSecret) {
-    this.tlsSecret = tlsSecret;
-  }
+    public void setTlsSecret(String tlsSecret) {
+        this.tlsSecret = tlsSecret;
+    }
 
-  public String getClassName() {
-    return className;
-  }
+    public String getClassName() {
+        return className;
+    }
 
-  public void setClassName(String className) {
-    this.className = className;
-  }
+    public void setClassName(String className) {
+        this.className = className;
+    }
 
-  public Map<String, String> getAnnotations() {
-    return annotations;
-  }
+    public Map<String, String> getAnnotations() {
+        return annotations;
+    }
 
-  public void setAnnotations(Map<String, String> annotations) {
-    this.annotations = annotations;
-  }
+    public void setAnnotations(Map<String, String> annotations) {
+        this.annotations = annotations;
+    }
 
-  public Integer getNodeportPort() {
-    return nodeportPort;
-  }
+    public Integer getNodeportPort() {
+        return nodeportPort;
+    }
 
-  public void setNodeportPort(Integer nodeportPort) {
-    this.nodeportPort = nodeportPort;
-  }
+    public void setNodeportPort(Integer nodeportPort) {
+        this.nodeportPort = nodeportPort;
+    }
 }

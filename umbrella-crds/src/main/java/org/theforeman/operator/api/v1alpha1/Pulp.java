@@ -17,25 +17,24 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(ApiGroup.CATEGORY)
 // The generator emits printer columns in reverse order of declaration: declared last, shown first.
 @AdditionalPrinterColumn(
-    name = "Age",
-    type = AdditionalPrinterColumn.Type.DATE,
-    jsonPath = ".metadata.creationTimestamp")
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
 @AdditionalPrinterColumn(
-    name = "Reason",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
-    priority = 1)
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        priority = 1)
 @AdditionalPrinterColumn(name = "Version", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.version")
 @AdditionalPrinterColumn(
-    name = "Ready",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 public class Pulp extends CustomResource<PulpSpec, PulpStatus> implements Namespaced {
-  public static final String CRD_NAME = "pulps." + ApiGroup.GROUP;
+    public static final String CRD_NAME = "pulps." + ApiGroup.GROUP;
 
-  @Override
-  protected PulpSpec initSpec() {
-    return new PulpSpec();
-  }
+    @Override
+    protected PulpSpec initSpec() {
+        return new PulpSpec();
+    }
 }

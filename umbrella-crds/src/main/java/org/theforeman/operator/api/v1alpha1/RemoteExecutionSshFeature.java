@@ -8,35 +8,35 @@ import io.fabric8.generator.annotation.Default;
 /** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RemoteExecutionSshFeature extends Feature {
-  public enum Mode {
-    ssh,
-    @JsonProperty("pull-mqtt")
-    pullMqtt
-  }
+    public enum Mode {
+        ssh,
+        @JsonProperty("pull-mqtt")
+        pullMqtt
+    }
 
-  @JsonProperty("ssh_key_secret")
-  @JsonPropertyDescription(
-      "Secret with the SSH key pair under keys id_rsa_foreman_proxy and id_rsa_foreman_proxy.pub;"
-          + " generated once when unset.")
-  private String sshKeySecret;
+    @JsonProperty("ssh_key_secret")
+    @JsonPropertyDescription(
+            "Secret with the SSH key pair under keys id_rsa_foreman_proxy and id_rsa_foreman_proxy.pub;"
+                    + " generated once when unset.")
+    private String sshKeySecret;
 
-  @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")
-  @Default("ssh")
-  private Mode mode;
+    @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")
+    @Default("ssh")
+    private Mode mode;
 
-  public String getSshKeySecret() {
-    return sshKeySecret;
-  }
+    public String getSshKeySecret() {
+        return sshKeySecret;
+    }
 
-  public void setSshKeySecret(String sshKeySecret) {
-    this.sshKeySecret = sshKeySecret;
-  }
+    public void setSshKeySecret(String sshKeySecret) {
+        this.sshKeySecret = sshKeySecret;
+    }
 
-  public Mode getMode() {
-    return mode;
-  }
+    public Mode getMode() {
+        return mode;
+    }
 
-  public void setMode(Mode mode) {
-    this.mode = mode;
-  }
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
 }

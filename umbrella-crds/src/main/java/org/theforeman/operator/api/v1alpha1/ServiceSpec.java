@@ -10,45 +10,45 @@ import java.util.Map;
 /** The Service in front of a component. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ServiceSpec {
-  public enum Type {
-    ClusterIP,
-    NodePort,
-    LoadBalancer
-  }
+    public enum Type {
+        ClusterIP,
+        NodePort,
+        LoadBalancer
+    }
 
-  @JsonPropertyDescription("Service type.")
-  @Default("ClusterIP")
-  private Type type;
+    @JsonPropertyDescription("Service type.")
+    @Default("ClusterIP")
+    private Type type;
 
-  @JsonPropertyDescription("Service port; the component's own port when unset.")
-  @Min(1)
-  @Max(65535)
-  private Integer port;
+    @JsonPropertyDescription("Service port; the component's own port when unset.")
+    @Min(1)
+    @Max(65535)
+    private Integer port;
 
-  @JsonPropertyDescription("Extra annotations on the Service, e.g. for a cloud load balancer.")
-  private Map<String, String> annotations;
+    @JsonPropertyDescription("Extra annotations on the Service, e.g. for a cloud load balancer.")
+    private Map<String, String> annotations;
 
-  public Type getType() {
-    return type;
-  }
+    public Type getType() {
+        return type;
+    }
 
-  public void setType(Type type) {
-    this.type = type;
-  }
+    public void setType(Type type) {
+        this.type = type;
+    }
 
-  public Integer getPort() {
-    return port;
-  }
+    public Integer getPort() {
+        return port;
+    }
 
-  public void setPort(Integer port) {
-    this.port = port;
-  }
+    public void setPort(Integer port) {
+        this.port = port;
+    }
 
-  public Map<String, String> getAnnotations() {
-    return annotations;
-  }
+    public Map<String, String> getAnnotations() {
+        return annotations;
+    }
 
-  public void setAnnotations(Map<String, String> annotations) {
-    this.annotations = annotations;
-  }
+    public void setAnnotations(Map<String, String> annotations) {
+        this.annotations = annotations;
+    }
 }

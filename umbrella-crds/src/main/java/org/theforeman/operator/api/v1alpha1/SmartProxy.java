@@ -18,28 +18,29 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(ApiGroup.CATEGORY)
 // The generator emits printer columns in reverse order of declaration: declared last, shown first.
 @AdditionalPrinterColumn(
-    name = "Age",
-    type = AdditionalPrinterColumn.Type.DATE,
-    jsonPath = ".metadata.creationTimestamp")
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
 @AdditionalPrinterColumn(
-    name = "Reason",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
-    priority = 1)
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        priority = 1)
 @AdditionalPrinterColumn(name = "URL", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.url")
 @AdditionalPrinterColumn(
-    name = "Ready",
-    type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
 @ValidationRule(
-    value = "has(self.spec) && has(self.spec.foreman)",
-    message = "spec.foreman is required: name (a Foreman in this namespace) or url and credentials_secret (an external Foreman)",
-    fieldPath = ".spec")
+        value = "has(self.spec) && has(self.spec.foreman)",
+        message = "spec.foreman is required: name (a Foreman in this namespace) or url and "
+                + "credentials_secret (an external Foreman)",
+        fieldPath = ".spec")
 public class SmartProxy extends CustomResource<SmartProxySpec, SmartProxyStatus> implements Namespaced {
-  public static final String CRD_NAME = "smartproxies." + ApiGroup.GROUP;
+    public static final String CRD_NAME = "smartproxies." + ApiGroup.GROUP;
 
-  @Override
-  protected SmartProxySpec initSpec() {
-    return new SmartProxySpec();
-  }
+    @Override
+    protected SmartProxySpec initSpec() {
+        return new SmartProxySpec();
+    }
 }

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** The certificate a component serves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TlsSpec {
-  @JsonPropertyDescription(
-      "Name of a kubernetes.io/tls Secret (tls.crt, tls.key and ca.crt) to serve; when unset the operator"
-          + " generates a CA and a certificate once and keeps them.")
-  private String secret;
+    @JsonPropertyDescription(
+            "Name of a kubernetes.io/tls Secret (tls.crt, tls.key and ca.crt) to serve; when unset the operator"
+                    + " generates a CA and a certificate once and keeps them.")
+    private String secret;
 
-  public String getSecret() {
-    return secret;
-  }
+    public String getSecret() {
+        return secret;
+    }
 
-  public void setSecret(String secret) {
-    this.secret = secret;
-  }
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
 }

@@ -7,34 +7,34 @@ import java.nio.file.Path;
 
 /** A cluster someone else runs, named by KUBECONFIG; never stopped by the tests. */
 public final class ExistingCluster extends ControlPlane {
-  private final Path kubeconfig;
+    private final Path kubeconfig;
 
-  private ExistingCluster(Config config, Path kubeconfig) {
-    super(config);
-    this.kubeconfig = kubeconfig;
-  }
-
-  public static ExistingCluster from(Path kubeconfig) {
-    try {
-      return new ExistingCluster(
-          Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString()), kubeconfig);
-    } catch (IOException e) {
-      throw new IllegalStateException("KUBECONFIG " + kubeconfig + " cannot be read", e);
+    private ExistingCluster(Config config, Path kubeconfig) {
+        super(config);
+        this.kubeconfig = kubeconfig;
     }
-  }
 
-  @Override
-  public String description() {
-    return "existing cluster " + adminConfig().getMasterUrl() + " (KUBECONFIG " + kubeconfig + ")";
-  }
+    public static ExistingCluster from(Path kubeconfig) {
+        try {
+            return new ExistingCluster(
+                    Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString()), kubeconfig);
+        } catch (IOException e) {
+            throw new IllegalStateException("KUBECONFIG " + kubeconfig + " cannot be read", e);
+        }
+    }
 
-  @Override
-  public Path kubeconfig() {
-    return kubeconfig;
-  }
+    @Override
+    public String description() {
+        return "existing cluster " + adminConfig().getMasterUrl() + " (KUBECONFIG " + kubeconfig + ")";
+    }
 
-  @Override
-  public boolean runsWorkloads() {
-    return true;
-  }
+    @Override
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    @Override
+    public boolean runsWorkloads() {
+        return true;
+    }
 }

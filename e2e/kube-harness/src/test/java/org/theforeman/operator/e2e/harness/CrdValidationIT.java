@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @WithControlPlane
 class CrdValidationIT {
-  private static final String CRD_YAML =
-      """
+    private static final String CRD_YAML = """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
       metadata:
@@ -52,63 +51,76 @@ class CrdValidationIT {
                   properties:
                     phase: {type: string}
       """;
-  private static final ResourceDefinitionContext WIDGETS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("harness.theforeman.org").withVersion("v1").withKind("Widget").withPlural("widgets").withNamespaced(true)
-          .build();
+    private static final ResourceDefinitionContext WIDGETS = new ResourceDefinitionContext.Builder()
+            .withGroup("harness.theforeman.org")
+            .withVersion("v1")
+            .withKind("Widget")
+            .withPlural("widgets")
+            .withNamespaced(true)
+            .build();
 
-  @BeforeAll
-  static void installCrd(ControlPlane plane) {
-    plane.applyCrd(Serialization.unmarshal(CRD_YAML, CustomResourceDefinition.class));
-  }
+    @BeforeAll
+    static void installCrd(ControlPlane plane) {
+        plane.applyCrd(Serialization.unmarshal(CRD_YAML, CustomResourceDefinition.class));
+    }
 
-  private static GenericKubernetesResource widget(String name, Object min, Object max) {
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("harness.theforeman.org/v1").withKind("Widget")
-        .withNewMetadata().withName(name).endMetadata()
-        .withAdditionalProperties(Map.of("spec", Map.of("min_replicas", min, "max_replicas", max)))
-        .build();
-  }
+    private static GenericKubernetesResource widget(String name, Object min, Object max) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("harness.theforeman.org/v1")
+                .withKind("Widget")
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withAdditionalProperties(Map.of("spec", Map.of("min_replicas", min, "max_replicas", max)))
+                .build();
+    }
 
-  @Test
-  void celRuleRejectsWithItsMessage(KubernetesClient admin, TestNamespace namespace) {
-    var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
-    assertThatThrownBy(() -> widgets.resource(widget("inverted", 5, 2)).create())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getMessage()).contains("min_replicas must not exceed max_replicas").contains("spec");
-        });
-    assertThat(widgets.resource(widget("valid", 1, 2)).create().getMetadata().getUid()).isNotBlank();
-  }
+    @Test
+    void celRuleRejectsWithItsMessage(KubernetesClient admin, TestNamespace namespace) {
+        var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
+        assertThatThrownBy(() -> widgets.resource(widget("inverted", 5, 2)).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getMessage())
+                            .contains("min_replicas must not exceed max_replicas")
+                            .contains("spec");
+                });
+        assertThat(widgets.resource(widget("valid", 1, 2))
+                        .create()
+                        .getMetadata()
+                        .getUid())
+                .isNotBlank();
+    }
 
-  @Test
-  void openApiSchemaRejectsWrongTypesAndMinimums(KubernetesClient admin, TestNamespace namespace) {
-    var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
-    assertThatThrownBy(() -> widgets.resource(widget("typed", "two", 3)).create())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getMessage()).contains("spec.min_replicas");
-        });
-    assertThatThrownBy(() -> widgets.resource(widget("negative", -1, 3)).create())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getMessage()).contains("spec.min_replicas").contains("greater than or equal to 0");
-        });
-  }
+    @Test
+    void openApiSchemaRejectsWrongTypesAndMinimums(KubernetesClient admin, TestNamespace namespace) {
+        var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
+        assertThatThrownBy(() -> widgets.resource(widget("typed", "two", 3)).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("spec.min_replicas");
+                });
+        assertThatThrownBy(() -> widgets.resource(widget("negative", -1, 3)).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("spec.min_replicas").contains("greater than or equal to 0");
+                });
+    }
 
-  @Test
-  void statusWritesDoNotBumpGenerationButSpecWritesDo(KubernetesClient admin, TestNamespace namespace) {
-    var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
-    GenericKubernetesResource created = widgets.resource(widget("counted", 1, 2)).create();
-    long generation = created.getMetadata().getGeneration();
+    @Test
+    void statusWritesDoNotBumpGenerationButSpecWritesDo(KubernetesClient admin, TestNamespace namespace) {
+        var widgets = admin.genericKubernetesResources(WIDGETS).inNamespace(namespace.name());
+        GenericKubernetesResource created =
+                widgets.resource(widget("counted", 1, 2)).create();
+        long generation = created.getMetadata().getGeneration();
 
-    created.setAdditionalProperty("status", Map.of("phase", "Running"));
-    GenericKubernetesResource afterStatus = widgets.resource(created).updateStatus();
-    assertThat(afterStatus.getMetadata().getGeneration()).isEqualTo(generation);
-    assertThat(afterStatus.<String>get("status", "phase")).isEqualTo("Running");
+        created.setAdditionalProperty("status", Map.of("phase", "Running"));
+        GenericKubernetesResource afterStatus = widgets.resource(created).updateStatus();
+        assertThat(afterStatus.getMetadata().getGeneration()).isEqualTo(generation);
+        assertThat(afterStatus.<String>get("status", "phase")).isEqualTo("Running");
 
-    afterStatus.setAdditionalProperty("spec", Map.of("min_replicas", 1, "max_replicas", 3));
-    GenericKubernetesResource afterSpec = widgets.resource(afterStatus).update();
-    assertThat(afterSpec.getMetadata().getGeneration()).isEqualTo(generation + 1);
-  }
+        afterStatus.setAdditionalProperty("spec", Map.of("min_replicas", 1, "max_replicas", 3));
+        GenericKubernetesResource afterSpec = widgets.resource(afterStatus).update();
+        assertThat(afterSpec.getMetadata().getGeneration()).isEqualTo(generation + 1);
+    }
 }

@@ -14,13 +14,22 @@ import org.junit.jupiter.api.Test;
  * with FOREMAN_TEST_CLUSTER=k3s.
  */
 class K3sPathIT {
-  @Test
-  void k3sServesTheApiWhereDockerIsAvailable() {
-    Assumptions.assumeTrue(K3sControlPlane.dockerAvailable(), "no Docker engine answers: the Testcontainers k3s path is skipped");
-    try (K3sControlPlane k3s = K3sControlPlane.start()) {
-      var configMaps = k3s.admin().configMaps().inNamespace("default");
-      configMaps.resource(new ConfigMapBuilder().withNewMetadata().withName("probe").endMetadata().build()).create();
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(configMaps.withName("probe").get()).isNotNull());
+    @Test
+    void k3sServesTheApiWhereDockerIsAvailable() {
+        Assumptions.assumeTrue(
+                K3sControlPlane.dockerAvailable(), "no Docker engine answers: the Testcontainers k3s path is skipped");
+        try (K3sControlPlane k3s = K3sControlPlane.start()) {
+            var configMaps = k3s.admin().configMaps().inNamespace("default");
+            configMaps
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("probe")
+                            .endMetadata()
+                            .build())
+                    .create();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(configMaps.withName("probe").get()).isNotNull());
+        }
     }
-  }
 }
