@@ -28,7 +28,7 @@ use_cluster() {
   export KUBECONFIG=$state/cluster/kubeconfig
 }
 
-jar_of() { ls "$root/$1/target/$1"-[0-9]*.jar 2>/dev/null | head -n 1; }
+jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
 
 build_jars() {
   for op in "${operators[@]}"; do

@@ -11,10 +11,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
-/** An operator started as users start it: {@code java -jar <module>/target/<module>-<version>.jar}. */
+/** An operator started as users start it: {@code java -jar <module>/target/<module>.jar}. */
 final class OperatorProcess implements AutoCloseable {
     private static final Pattern SIDE_PORT = Pattern.compile("side port (\\d+)");
 
@@ -27,15 +26,11 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     static Path jar(String module) {
-        Path target = RepositoryLayout.root().resolve(module).resolve("target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-[0-9][^/]*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() ->
-                            new IllegalStateException("no runnable jar in " + target + ": run mvn package first"));
-        } catch (IOException e) {
-            throw new IllegalStateException("no " + target + ": run mvn package first", e);
+        Path jar = RepositoryLayout.root().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no runnable jar " + jar + ": run mvn package first");
         }
+        return jar;
     }
 
     /** Starts the operator with exactly the given environment (plus PATH and JAVA_HOME). */

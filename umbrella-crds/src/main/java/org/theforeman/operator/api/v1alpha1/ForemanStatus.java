@@ -27,6 +27,19 @@ public class ForemanStatus extends SuiteStatus {
     @JsonPropertyDescription("Plugins enabled in the running Foreman.")
     private List<String> plugins;
 
+    @JsonPropertyDescription(
+            "URL of Foreman's API inside the cluster (its web Service), which the suite's smart proxies register"
+                    + " through.")
+    private String internalUrl;
+
+    @JsonPropertyDescription(
+            "Secret with the credentials for Foreman's API, in the form a SmartProxy's foreman.credentials_secret"
+                    + " takes: oauth_consumer_key and oauth_consumer_secret, optionally ca.crt.")
+    private String credentialsSecret;
+
+    @JsonPropertyDescription("Secret holding the admin user's name (username) and password (password).")
+    private String adminSecret;
+
     @JsonPropertyDescription("Name of the child Pulp (with katello).")
     private String pulp;
 
@@ -48,7 +61,18 @@ public class ForemanStatus extends SuiteStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), url, image, replicas, selector, plugins, pulp, smartProxy);
+        return Objects.hash(
+                super.hashCode(),
+                url,
+                internalUrl,
+                credentialsSecret,
+                adminSecret,
+                image,
+                replicas,
+                selector,
+                plugins,
+                pulp,
+                smartProxy);
     }
 
     public String getUrl() {
@@ -57,6 +81,30 @@ public class ForemanStatus extends SuiteStatus {
 
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    public String getInternalUrl() {
+        return internalUrl;
+    }
+
+    public void setInternalUrl(String internalUrl) {
+        this.internalUrl = internalUrl;
+    }
+
+    public String getCredentialsSecret() {
+        return credentialsSecret;
+    }
+
+    public void setCredentialsSecret(String credentialsSecret) {
+        this.credentialsSecret = credentialsSecret;
+    }
+
+    public String getAdminSecret() {
+        return adminSecret;
+    }
+
+    public void setAdminSecret(String adminSecret) {
+        this.adminSecret = adminSecret;
     }
 
     public String getImage() {
