@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class SuiteCa {
     public static final Duration CA_LIFETIME = Duration.ofDays(3650);
     private static final String SIGNATURE = "SHA256withRSA";
-    /** Tolerates clocks a little behind ours. */
+    /** Tolerates clocks a little behind ours (at most a tenth of a lifetime, so short test lifetimes work). */
     private static final Duration BACKDATE = Duration.ofMinutes(5);
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -100,7 +100,7 @@ public final class SuiteCa {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     certificate,
                     serial(),
-                    Date.from(now.minus(BACKDATE)),
+                    Date.from(now.minus(backdate(request.lifetime()))),
                     Date.from(notAfter),
                     name(request.commonName()),
                     pair.getPublic());
@@ -125,6 +125,11 @@ public final class SuiteCa {
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue a certificate: " + e.getMessage(), e);
         }
+    }
+
+    static Duration backdate(Duration lifetime) {
+        Duration tenth = lifetime.dividedBy(10);
+        return tenth.compareTo(BACKDATE) < 0 ? tenth : BACKDATE;
     }
 
     private static ExtendedKeyUsage extendedKeyUsage(CertificateRequest.Usage usage) {

@@ -110,4 +110,13 @@ class SuiteCaTest {
         parameters.setDate(Date.from(at));
         CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(List.of(cert)), parameters);
     }
+
+    @Test
+    void aShortLivedCertificateIsDueAfterTwoThirdsOfItsLifetime() throws Exception {
+        IssuedCertificate issued = ca.issue(
+                new CertificateRequest("s", List.of("s"), CertificateRequest.Usage.SERVER, Duration.ofSeconds(30)),
+                NOW);
+        assertThat(Renewal.isDue(issued.certificate(), NOW.plusSeconds(15))).isFalse();
+        assertThat(Renewal.isDue(issued.certificate(), NOW.plusSeconds(20))).isTrue();
+    }
 }
