@@ -52,7 +52,7 @@ public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<Sma
         this.events = new EventRecorder(client, SmartProxyOperator.NAME);
         this.clock = clock;
         this.certificates = new Certificates(settings.certificateLifetime());
-        this.registration = new Registration(settings.foremanTimeout());
+        this.registration = new Registration(settings.foremanTimeout(), clock);
         this.deregistration = new Deregistration(settings.deregistrationGiveUp(), settings.foremanTimeout());
     }
 

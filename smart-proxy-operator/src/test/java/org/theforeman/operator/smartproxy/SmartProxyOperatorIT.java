@@ -3,6 +3,8 @@ package org.theforeman.operator.smartproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.api.v1alpha1.Feature;
+import org.theforeman.operator.api.v1alpha1.Foreman;
+import org.theforeman.operator.api.v1alpha1.ForemanStatus;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.common.foreman.ForemanStandIn;
 import org.theforeman.operator.common.resources.ConfigHash;
@@ -417,5 +421,68 @@ class SmartProxyOperatorIT {
         } finally {
             foreman.start();
         }
+    }
+
+    @Test
+    void aSuiteForemanIsWaitedForUntilItsWebIsReady() throws Exception {
+        credentials("myforeman-api", goodCredentials());
+        Foreman myforeman = new Foreman();
+        myforeman.getMetadata().setName("myforeman");
+        myforeman.getMetadata().setNamespace(namespace);
+        myforeman = admin.resource(myforeman).create();
+        String sample = Files.readString(RepositoryLayout.root().resolve("samples/smartproxy-suite-foreman.yaml"));
+        SmartProxy proxy = Serialization.unmarshal(sample, SmartProxy.class);
+        proxy.getMetadata().setNamespace(namespace);
+        admin.resource(proxy).create();
+        var waiting = fixture.awaitCondition("myforeman-proxy", "Registered", "False", "WaitingForForeman", SHORT);
+        assertThat(waiting.getMessage()).contains("Foreman myforeman");
+
+        ForemanStatus status = new ForemanStatus();
+        status.setInternalUrl(foreman.url().toString());
+        status.setCredentialsSecret("myforeman-api");
+        // Ready stays False (it waits for this proxy); WebReady is what the proxy waits for.
+        status.setConditions(List.of(
+                condition("WebReady", "True", myforeman.getMetadata().getGeneration()),
+                condition("Ready", "False", myforeman.getMetadata().getGeneration())));
+        myforeman.setStatus(status);
+        admin.resource(myforeman).updateStatus();
+        fixture.awaitReady("myforeman-proxy", READY_TIMEOUT);
+        assertThat(fixture.proxy("myforeman-proxy").get().getStatus().getForemanUrl())
+                .isEqualTo(foreman.url().toString());
+        assertThat(settingsFile("myforeman-proxy", "bmc.yml")).containsEntry(":enabled", true);
+    }
+
+    private static Condition condition(String type, String status, Long generation) {
+        return new ConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason("Test")
+                .withMessage("set by the test")
+                .withObservedGeneration(generation)
+                .withLastTransitionTime("2026-01-01T00:00:00Z")
+                .build();
+    }
+
+    @Test
+    void certManagerMissingAndAnIncompleteTlsSecretAreNamed() {
+        credentials("tls-foreman", goodCredentials());
+        proxy("issued", "tls-foreman", "  tls: {issuer: {name: ca-issuer}}\n");
+        var noCertManager = fixture.awaitCondition("issued", "TLSReady", "False", "CertManagerNotInstalled", SHORT);
+        assertThat(noCertManager.getMessage()).contains("cert-manager.io");
+        assertThat(get(Deployment.class, "issued")).isNull();
+
+        admin.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("my-cert")
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withType("kubernetes.io/tls")
+                        .withData(Map.of(
+                                "tls.crt", GeneratedSecrets.encode("x"), "tls.key", GeneratedSecrets.encode("y")))
+                        .build())
+                .create();
+        proxy("own", "tls-foreman", "  tls: {secret: my-cert}\n");
+        var incomplete = fixture.awaitCondition("own", "TLSReady", "False", "TLSSecretKeyMissing", SHORT);
+        assertThat(incomplete.getMessage()).isEqualTo("Secret my-cert (tls.secret) has no key ca.crt.");
     }
 }

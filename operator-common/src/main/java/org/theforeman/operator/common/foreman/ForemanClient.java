@@ -143,7 +143,11 @@ public final class ForemanClient {
     }
 
     private ForemanApiException unreachable(Exception e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = e.getMessage() != null
+                ? e.getMessage()
+                : e instanceof ConnectException
+                        ? "connection refused"
+                        : e.getClass().getSimpleName();
         return new ForemanApiException(
                 ForemanApiException.Kind.UNREACHABLE,
                 0,

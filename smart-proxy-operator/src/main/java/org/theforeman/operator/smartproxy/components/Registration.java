@@ -1,7 +1,9 @@
 package org.theforeman.operator.smartproxy.components;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,16 +43,21 @@ public final class Registration {
      */
     public record Result(ComponentState state, Record record, Duration retryAfter) {}
 
+    /** The last failure of a proxy: how many in a row, what it said, and not to call Foreman again before when. */
+    private record Failure(int count, ComponentState state, Instant retryAt, String inputs) {}
+
     private final Duration timeout;
-    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     /**
      * What this operator registered or looked up since it started, by proxy uid: the truth when the
      * primary's status in the cache lags behind the last status patch.
      */
     private final Map<String, Record> known = new ConcurrentHashMap<>();
 
-    public Registration(Duration timeout) {
+    public Registration(Duration timeout, Clock clock) {
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     public Result reconcile(
@@ -80,16 +87,30 @@ public final class Registration {
                     previous,
                     null);
         }
+        // A new spec, Foreman or credential starts over without waiting.
+        String inputs = proxy.getMetadata().getGeneration() + " " + foreman.url() + " " + foreman.credentials();
+        Failure last = failures.get(uid);
+        if (last != null && !last.inputs().equals(inputs)) {
+            last = null;
+        }
+        Instant now = clock.instant();
+        if (last != null && now.isBefore(last.retryAt())) {
+            // Other events (status, pods) must not shorten the backoff.
+            return new Result(last.state(), previous, Duration.between(now, last.retryAt()));
+        }
         ForemanClient client = new ForemanClient(URI.create(foreman.url()), foreman.credentials(), timeout);
         try {
             SmartProxyRecord record = sync(client, previous, endpoint, digest, foreman.url(), objects);
             failures.remove(uid);
-            Record now = new Record(record.id(), record.name(), record.url(), foreman.url(), record.features(), digest);
-            known.put(uid, now);
-            return new Result(registered(now, foreman), now, null);
+            Record current =
+                    new Record(record.id(), record.name(), record.url(), foreman.url(), record.features(), digest);
+            known.put(uid, current);
+            return new Result(registered(current, foreman), current, null);
         } catch (ForemanApiException e) {
-            int failed = failures.merge(uid, 1, Integer::sum);
+            int failed = last == null ? 1 : last.count() + 1;
             Duration retry = backoff(failed);
+            ComponentState state = failure(e, foreman);
+            failures.put(uid, new Failure(failed, state, now.plus(retry), inputs));
             LOG.info(
                     "SmartProxy {}/{}: registration with {} failed ({}), retrying in {}s",
                     objects.namespace(),
@@ -97,7 +118,7 @@ public final class Registration {
                     foreman.url(),
                     e.getMessage(),
                     retry.toSeconds());
-            return new Result(failure(e, foreman), previous, retry);
+            return new Result(state, previous, retry);
         }
     }
 
