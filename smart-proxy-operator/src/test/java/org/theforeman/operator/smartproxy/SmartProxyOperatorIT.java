@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
@@ -24,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Feature;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.ForemanStatus;
+import org.theforeman.operator.api.v1alpha1.IngressSpec;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.common.foreman.ForemanStandIn;
 import org.theforeman.operator.common.resources.ConfigHash;
@@ -384,6 +387,28 @@ class SmartProxyOperatorIT {
         await().atMost(SHORT)
                 .untilAsserted(
                         () -> assertThat(settingsFile("drift", "logs.yml")).containsEntry(":enabled", true));
+        fixture.awaitReady("drift", READY_TIMEOUT);
+
+        // An Ingress (TLS passthrough) comes with ingress.type and goes without it; the URL follows the host.
+        fixture.proxy("drift").edit(p -> {
+            var ingress = new IngressSpec();
+            ingress.setType(ExposureType.ingress);
+            ingress.setHost("drift.example.com");
+            p.getSpec().setIngress(ingress);
+            return p;
+        });
+        await().atMost(SHORT).untilAsserted(() -> {
+            assertThat(get(Ingress.class, "drift")).isNotNull();
+            assertThat(fixture.proxy("drift").get().getStatus().getUrl()).isEqualTo("https://drift.example.com");
+        });
+        assertThat(foreman.smartProxies())
+                .anySatisfy(p -> assertThat(p.path("url").asText()).isEqualTo("https://drift.example.com"));
+        fixture.proxy("drift").edit(p -> {
+            p.getSpec().setIngress(null);
+            return p;
+        });
+        await().atMost(SHORT)
+                .untilAsserted(() -> assertThat(get(Ingress.class, "drift")).isNull());
         fixture.awaitReady("drift", READY_TIMEOUT);
     }
 
