@@ -32,12 +32,15 @@ public final class ManagedSources {
     /** The informer of the objects of {@code type} that this operator manages, named after the type. */
     public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> managed(
             Class<R> type, EventSourceContext<P> context, String application, String managedBy) {
-        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+        var builder = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
                 .withName(managedName(type))
                 .withLabelSelector(selector(application, managedBy))
-                .withSecondaryToPrimaryMapper((R resource) -> byInstanceLabel(resource, application, managedBy))
-                .build();
-        return new InformerEventSource<>(configuration, context);
+                .withSecondaryToPrimaryMapper((R resource) -> byInstanceLabel(resource, application, managedBy));
+        if (oneInformer(context.getControllerConfiguration().getEffectiveNamespaces())) {
+            // The operator's field manager is its name, as is managed-by: its own entry stays.
+            builder.withItemStore(new PrunedItemStore<>(managedBy));
+        }
+        return new InformerEventSource<>(builder.build(), context);
     }
 
     /**
@@ -66,6 +69,14 @@ public final class ManagedSources {
                 })
                 .build();
         return new InformerEventSource<>(configuration, context);
+    }
+
+    /**
+     * Whether an event source has one informer (all namespaces, or one): JOSDK hands the same item store
+     * to the informer of every namespace, and a relist of one namespace would drop the others' objects.
+     */
+    public static boolean oneInformer(Set<String> namespaces) {
+        return namespaces.size() == 1;
     }
 
     static Set<ResourceID> byInstanceLabel(HasMetadata resource, String application, String managedBy) {
