@@ -32,6 +32,7 @@ IDENTITY = f"system:serviceaccount:{OPERATOR_NAMESPACE}:{OPERATOR_ACCOUNT}"
 WRITE_VERBS = {"create", "update", "patch", "delete", "deletecollection"}
 MANAGED_BY = "app.kubernetes.io/managed-by=pulp-operator"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+FORWARDED_ENV = ("RECONCILE_THREADS", "LOG_LEVEL")  # operator settings a run may vary
 
 # Upstream pulp-operator (Go, commit 7db462eb, 2.0.0-11), measured externally on this project's control
 # plane (issue 16); shown in the plot for reference, no upstream code is run here.
@@ -145,6 +146,7 @@ class ProcessSampler(threading.Thread):
         self.pid = pid
         self.samples = []  # (time, cpu seconds, rss MiB)
         self.peak_rss = 0.0
+        self.peak_threads = 0
         self.stopping = False
 
     def read(self):
@@ -158,6 +160,8 @@ class ProcessSampler(threading.Thread):
                     rss = int(line.split()[1]) / 1024
                 elif line.startswith("VmHWM:"):
                     hwm = int(line.split()[1]) / 1024
+                elif line.startswith("Threads:"):
+                    self.peak_threads = max(self.peak_threads, int(line.split()[1]))
         self.peak_rss = max(self.peak_rss, hwm, rss)
         return cpu, rss
 
@@ -222,6 +226,9 @@ def start_operator(jar, java_opts, kubeconfig, log_path):
     command = ["java"] + java_opts.split() + ["-jar", jar]
     env = {"PATH": os.environ["PATH"], "KUBECONFIG": kubeconfig, "WATCH_NAMESPACES": "*", "HTTP_PORT": "0",
            "LEADER_ELECTION": "false", "HOME": os.environ.get("HOME", "/tmp")}
+    for passed in FORWARDED_ENV:
+        if os.environ.get(passed):
+            env[passed] = os.environ[passed]
     if os.environ.get("JAVA_HOME"):
         env["JAVA_HOME"] = os.environ["JAVA_HOME"]
         command[0] = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
@@ -301,6 +308,7 @@ def run(args):
     sampler = ProcessSampler(process.pid)
     sampler.start()
     result = {"label": args.label, "n": args.n, "nodes": args.nodes, "java_opts": args.java_opts,
+              "env": {k: os.environ[k] for k in FORWARDED_ENV if os.environ.get(k)},
               "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds")}
     try:
         wait_ready(process, log_path, 120)
@@ -363,6 +371,7 @@ def run(args):
     result["cpu"] = {"startup": cpu_started, "convergence": cpu_converged - cpu_started,
                      "steady": cpu_end - cpu_converged, "total": cpu_end}
     result["peak_rss_mib"] = sampler.peak_rss
+    result["peak_threads"] = sampler.peak_threads
     steady_rss = [rss for t, _, rss in sampler.samples if t >= t_converged]
     result["steady_rss_mib"] = steady_rss[-1] if steady_rss else None
     result["writes"] = audit(api.env.get("AUDIT_LOG"), t0, t_converged, t_end)
@@ -446,7 +455,7 @@ def report(args):
         log(f"no results in {args.out}")
         return 1
     header = ["label", "N", "1st Deploy med/max s", "Available med/max s", "Ready med/max s", "writes (per res.)",
-              "steady writes", "409", "peak RSS MiB", "CPU s start/conv/steady", "CPU s/res.", "start s"]
+              "steady writes", "409", "peak RSS MiB", "threads", "CPU s start/conv/steady", "CPU s/res.", "start s"]
     rows = []
     for r in results:
         w = r["writes"]
@@ -461,7 +470,7 @@ def report(args):
             + ("" if r["ready"]["count"] == r["n"] else f" ({r['ready']['count']} Ready)"),
             f"{w.get('convergence', '?')} ({fmt(w['convergence'] / r['n']) if 'convergence' in w else '?'})",
             str(w.get("steady", "?")), str(conflicts),
-            fmt(r["peak_rss_mib"], 0),
+            fmt(r["peak_rss_mib"], 0), str(r.get("peak_threads", "-")),
             f"{fmt(cpu['startup'])}/{fmt(cpu['convergence'])}/{fmt(cpu['steady'])}",
             fmt(whole / r["n"], 2), fmt(r["startup_seconds"]),
         ])

@@ -18,6 +18,6 @@ public final class PulpOperator {
     }
 
     public static void main(String[] args) {
-        OperatorLauncher.main(NAME, args, PulpOperator::registrations);
+        OperatorLauncher.main(NAME, args, PulpOperator::registrations, PulpSources.MANAGED_TYPES, new PulpTraining());
     }
 }

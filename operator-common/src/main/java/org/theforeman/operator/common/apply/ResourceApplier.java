@@ -93,4 +93,9 @@ public final class ResourceApplier {
     public KubernetesClient client() {
         return client;
     }
+
+    /** The field manager of this operator's applies, whose managedFields entry the drift test reads. */
+    public String fieldManager() {
+        return fieldManager;
+    }
 }

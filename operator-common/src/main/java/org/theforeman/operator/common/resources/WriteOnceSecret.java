@@ -1,15 +1,17 @@
 package org.theforeman.operator.common.resources;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.theforeman.operator.common.apply.DesiredState;
 import org.theforeman.operator.common.apply.ResourceApplier;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 
 /**
- * A Secret of generated credentials, written so that no value is ever replaced: the Secret is read from
- * the API server (not from a cache that may lag) and every value it already holds wins over a freshly
- * generated one. Only keys it lacks are added; labels and ownership follow the desired object.
+ * A Secret of generated credentials, written so that no value is ever replaced: before any write the
+ * Secret is read from the API server (not from a cache that may lag) and every value it already holds wins
+ * over a freshly generated one; a cached Secret that needs no write is not read again. Only keys it lacks are added; labels and ownership follow the desired object.
  */
 public final class WriteOnceSecret {
     public static final String GENERATED_EVENT = "SecretGenerated";
@@ -18,6 +20,15 @@ public final class WriteOnceSecret {
 
     /** @return the Secret's data as it now is in the cluster (base64 values) */
     public static Map<String, String> apply(ManagedObjects<?> objects, Secret desired) {
+        // At steady state the cached Secret already holds every key: nothing to generate or write, so no
+        // read from the API server either (one per Secret and reconcile otherwise).
+        Secret cached = objects.cached(Secret.class, desired.getMetadata().getName());
+        if (cached != null) {
+            Secret fromCache = keepExisting(new SecretBuilder(desired).build(), cached);
+            if (DesiredState.isSatisfiedBy(fromCache, cached, objects.applier().fieldManager())) {
+                return fromCache.getData();
+            }
+        }
         Secret actual = objects.client()
                 .secrets()
                 .inNamespace(desired.getMetadata().getNamespace())

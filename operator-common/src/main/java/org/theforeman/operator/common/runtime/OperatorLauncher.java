@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.theforeman.operator.common.apply.WriteCounter;
+import org.theforeman.operator.common.reconcile.PrunedItemStore;
 
 /**
  * Starts an operator process: client, start-up checks, metrics, the JOSDK operator with leader election,
@@ -42,6 +43,7 @@ public final class OperatorLauncher {
     static final Duration CRD_RECHECK = Duration.ofSeconds(3);
 
     private static final Duration INFORMER_HEALTH_CHECK = Duration.ofSeconds(2);
+    static final int RECONCILE_THREADS_PER_CPU = 4;
 
     private OperatorLauncher() {}
 
@@ -54,6 +56,26 @@ public final class OperatorLauncher {
      */
     public static void main(
             String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
+        main(name, args, registrations, List.of(), () -> {});
+    }
+
+    /**
+     * As {@link #main(String, String[], Function)}; with {@value ClassDataTraining#FLAG} as the first
+     * argument it is the class-data-sharing training run instead ({@link ClassDataTraining}).
+     *
+     * @param managedKinds the kinds the operator manages, mapped from JSON in training
+     * @param warmUp the operator's builders and drift checks on sample data, run in training
+     */
+    public static void main(
+            String name,
+            String[] args,
+            Function<KubernetesClient, List<Registration<?>>> registrations,
+            List<Class<? extends HasMetadata>> managedKinds,
+            Runnable warmUp) {
+        if (ClassDataTraining.requested(args)) {
+            ClassDataTraining.run(name, registrations, managedKinds, warmUp);
+            return;
+        }
         try {
             RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
@@ -168,7 +190,8 @@ public final class OperatorLauncher {
                     // Closed by RunningOperator.close, after the lease is released with it.
                     .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true)
-                    .withCacheSyncTimeout(Duration.ofMinutes(2));
+                    .withCacheSyncTimeout(Duration.ofMinutes(2))
+                    .withConcurrentReconciliationThreads(reconcileThreads(System.getenv()));
             if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
                         name + "-leader",
@@ -225,10 +248,35 @@ public final class OperatorLauncher {
         return new RunningOperator(name, operator, client, releaseLease, side, registry, writes, stopping);
     }
 
+    /**
+     * Reconciles that run at once: {@code RECONCILE_THREADS}, else {@value #RECONCILE_THREADS_PER_CPU} per
+     * available CPU (a reconcile mostly waits for the API server; more threads than that only make the
+     * operator's CPU compete with the control plane's on a small node; JOSDK's default is 50).
+     */
+    static int reconcileThreads(Map<String, String> env) {
+        String value = env.get("RECONCILE_THREADS");
+        if (value == null || value.isBlank()) {
+            return Math.max(2, RECONCILE_THREADS_PER_CPU * Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads < 1) {
+                throw new NumberFormatException();
+            }
+            return threads;
+        } catch (NumberFormatException e) {
+            throw new StartupException("RECONCILE_THREADS must be a positive number, got '" + value + "'");
+        }
+    }
+
     private static <P extends HasMetadata> void register(
             Operator operator, Registration<P> registration, WatchedNamespaces namespaces, String controllerName) {
         operator.register(registration.reconciler(), o -> {
             o.withName(controllerName).withFieldManager(controllerName);
+            if (namespaces.all() || namespaces.names().size() == 1) {
+                // Primaries are cached without managedFields: nothing reads them (status is applied whole).
+                o.withItemStore(new PrunedItemStore<>(null));
+            }
             if (namespaces.all()) {
                 o.watchingAllNamespaces();
             } else {
