@@ -1,0 +1,41 @@
+package org.theforeman.operator.common.resources;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * OpenShift Routes, built as generic resources so that no operator needs an OpenShift client library.
+ * Whether the cluster serves them is checked with {@code client.supports(API_VERSION, KIND)}.
+ */
+public final class OpenShiftRoutes {
+    public static final String API_VERSION = "route.openshift.io/v1";
+    public static final String KIND = "Route";
+
+    private OpenShiftRoutes() {}
+
+    /**
+     * An edge-terminated Route (HTTP redirected to HTTPS) to a Service's named port.
+     *
+     * @param host the host name, or null to let the router assign one
+     */
+    public static GenericKubernetesResource edge(
+            ObjectMeta metadata, String host, String path, String service, String targetPort) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (host != null) {
+            spec.put("host", host);
+        }
+        spec.put("path", path);
+        spec.put("to", Map.of("kind", "Service", "name", service, "weight", 100));
+        spec.put("port", Map.of("targetPort", targetPort));
+        spec.put("tls", Map.of("termination", "edge", "insecureEdgeTerminationPolicy", "Redirect"));
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(API_VERSION)
+                .withKind(KIND)
+                .withMetadata(metadata)
+                .withAdditionalProperties(Map.of("spec", spec))
+                .build();
+    }
+}
