@@ -29,13 +29,13 @@ import org.theforeman.operator.foreman.model.CredentialSecrets;
 import org.theforeman.operator.foreman.model.Datastores;
 import org.theforeman.operator.foreman.model.DynflowConfigMap;
 import org.theforeman.operator.foreman.model.DynflowDeployment;
-import org.theforeman.operator.foreman.model.Exposure;
 import org.theforeman.operator.foreman.model.ForemanSettings;
 import org.theforeman.operator.foreman.model.MigrationJob;
 import org.theforeman.operator.foreman.model.PumaSizing;
 import org.theforeman.operator.foreman.model.RecurringCronJob;
 import org.theforeman.operator.foreman.model.RecurringCronJob.Cadence;
 import org.theforeman.operator.foreman.model.WebDeployment;
+import org.theforeman.operator.foreman.model.WebExposure;
 
 class ForemanBuildersTest {
 
@@ -327,17 +327,17 @@ class ForemanBuildersTest {
                 metadata: {name: fm}
                 spec: {ingress: {type: nodeport, nodeport_port: 30080}}
                 """);
-        var service = Exposure.webService(nodeport);
+        var service = WebExposure.webService(nodeport);
         assertThat(service.getSpec().getType()).isEqualTo("NodePort");
         assertThat(service.getSpec().getPorts().get(0).getNodePort()).isEqualTo(30080);
-        assertThat(Exposure.webService(SEED).getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(WebExposure.webService(SEED).getSpec().getType()).isEqualTo("ClusterIP");
         Foreman ingress = foreman("""
                 apiVersion: app.theforeman.org/v1alpha1
                 kind: Foreman
                 metadata: {name: fm}
                 spec: {ingress: {type: ingress, host: fm.example.com, tls_secret: fm-tls, class_name: nginx}}
                 """);
-        var desired = Exposure.ingress(ingress);
+        var desired = WebExposure.ingress(ingress);
         assertThat(desired.getSpec().getRules().get(0).getHost()).isEqualTo("fm.example.com");
         assertThat(desired.getSpec().getTls().get(0).getSecretName()).isEqualTo("fm-tls");
         assertThat(ForemanInputsResolver.endpoint(ingress).url()).isEqualTo("https://fm.example.com");

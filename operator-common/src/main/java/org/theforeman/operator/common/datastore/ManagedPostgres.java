@@ -103,12 +103,21 @@ public final class ManagedPostgres {
                 .endContainer()
                 .endSpec()
                 .endTemplate()
+                // The claim template is an atomic list entry: it spells out what the API server would default
+                // (apiVersion, kind, volumeMode, status), so the stored template equals the desired one and a
+                // comparison of owned fields does not see drift in it.
                 .addNewVolumeClaimTemplate()
+                .withApiVersion("v1")
+                .withKind("PersistentVolumeClaim")
                 .withNewMetadata()
                 .withName(DATA_VOLUME)
                 .withLabels(selector)
                 .endMetadata()
+                .withNewStatus()
+                .withPhase("Pending")
+                .endStatus()
                 .withNewSpec()
+                .withVolumeMode("Filesystem")
                 .withAccessModes("ReadWriteOnce")
                 .withStorageClassName(database.getPostgresStorageClass())
                 .withNewResources()
@@ -121,6 +130,14 @@ public final class ManagedPostgres {
                 .endVolumeClaimTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** Whether the StatefulSet's one pod is ready (it may not exist yet: null). */
+    public static boolean ready(StatefulSet statefulSet) {
+        return statefulSet != null
+                && statefulSet.getStatus() != null
+                && statefulSet.getStatus().getReadyReplicas() != null
+                && statefulSet.getStatus().getReadyReplicas() >= 1;
     }
 
     /** The name of the claim the StatefulSet named {@code statefulSet} creates for its one pod. */

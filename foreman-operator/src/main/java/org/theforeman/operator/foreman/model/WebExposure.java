@@ -22,10 +22,10 @@ import org.theforeman.operator.foreman.ForemanNames;
  * proxies use), of type NodePort or LoadBalancer for those exposure types; an Ingress or a Route for the
  * others. spec.ingress.annotations go on whichever object exposes Foreman.
  */
-public final class Exposure {
+public final class WebExposure {
     public static final String PORT_NAME = "http";
 
-    private Exposure() {}
+    private WebExposure() {}
 
     public static ExposureType type(Foreman foreman) {
         IngressSpec ingress = foreman.getSpec().getIngress();
