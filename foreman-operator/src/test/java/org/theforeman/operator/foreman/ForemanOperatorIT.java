@@ -264,6 +264,21 @@ class ForemanOperatorIT {
             f.getSpec().setVersion("3.17");
             return f;
         });
+        await().atMost(READY)
+                .untilAsserted(() -> assertThat(fixture.condition("upgraded", "MigrationsComplete")
+                                .getMessage())
+                        .contains(failing.getMetadata().getName()));
+        // Now it is this release's Job: labelled, its status changes reach the operator.
+        admin.batch()
+                .v1()
+                .jobs()
+                .inNamespace(namespace)
+                .withName(failing.getMetadata().getName())
+                .edit(j -> new JobBuilder(j)
+                        .editMetadata()
+                        .addToLabels(INSTANCE, "upgraded")
+                        .endMetadata()
+                        .build());
         await().atMost(READY).untilAsserted(() -> {
             Condition migration = fixture.condition("upgraded", "MigrationsComplete");
             assertThat(migration.getStatus()).isEqualTo("False");
