@@ -1,13 +1,14 @@
 package org.theforeman.operator.pulp;
 
 import org.theforeman.operator.api.v1alpha1.ComponentSpec;
+import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 
 /** The long-running parts of a Pulp, each a Deployment with its own condition. */
 public enum PulpComponent {
-    API("api", "APIReady", 24817),
-    CONTENT("content", "ContentReady", 24816),
-    WORKER("worker", "WorkerReady", 0);
+    API("api", PulpConditions.API_READY, 24817),
+    CONTENT("content", PulpConditions.CONTENT_READY, 24816),
+    WORKER("worker", PulpConditions.WORKER_READY, 0);
 
     private final String id;
     private final String condition;

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.theforeman.operator.api.v1alpha1.CacheSpec;
+import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
 import org.theforeman.operator.api.v1alpha1.DatabaseSpec;
 import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
+import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.resources.ConfigHash;
 
 /**
@@ -62,6 +64,32 @@ public final class PulpInputsResolver {
         }
     }
 
+    /** Reads through the reconcile's caches (a user's claim through the API server). */
+    static Lookup lookupIn(ManagedObjects<Pulp> objects) {
+        return new Lookup() {
+            @Override
+            public Secret secret(String name) {
+                return objects.referenced(Secret.class, name);
+            }
+
+            @Override
+            public ConfigMap configMap(String name) {
+                return objects.referenced(ConfigMap.class, name);
+            }
+
+            @Override
+            public boolean claimExists(String name) {
+                // A user's claim (spec.pvc): read once per reconcile, it is not worth an informer.
+                return objects.client()
+                                .persistentVolumeClaims()
+                                .inNamespace(objects.namespace())
+                                .withName(name)
+                                .get()
+                        != null;
+            }
+        };
+    }
+
     private PulpInputsResolver() {}
 
     public static Result resolve(Pulp pulp, Lookup lookup) {
@@ -78,7 +106,7 @@ public final class PulpInputsResolver {
                     lookup,
                     external,
                     DATABASE_KEYS,
-                    "DatabaseReady",
+                    PulpConditions.DATABASE_READY,
                     "database.external_db_secret",
                     problems,
                     referencedData);
@@ -94,7 +122,7 @@ public final class PulpInputsResolver {
                     lookup,
                     cacheSecret,
                     CACHE_KEYS,
-                    "DatabaseReady",
+                    PulpConditions.CACHE_READY,
                     "cache.external_cache_secret",
                     problems,
                     referencedData);
@@ -109,7 +137,7 @@ public final class PulpInputsResolver {
             storageName = spec.getPvc();
             if (!lookup.claimExists(storageName)) {
                 problems.add(new InputProblem(
-                        "APIReady",
+                        PulpConditions.API_READY,
                         "ClaimNotFound",
                         "PersistentVolumeClaim " + storageName + " (spec.pvc) does not exist in namespace "
                                 + namespace(pulp)));
@@ -117,7 +145,14 @@ public final class PulpInputsResolver {
         } else if (spec.getObjectStorageS3Secret() != null) {
             storage = PulpInputs.Storage.S3;
             storageName = spec.getObjectStorageS3Secret();
-            requireKeys(lookup, storageName, S3_KEYS, "APIReady", "object_storage_s3_secret", problems, referencedData);
+            requireKeys(
+                    lookup,
+                    storageName,
+                    S3_KEYS,
+                    PulpConditions.API_READY,
+                    "object_storage_s3_secret",
+                    problems,
+                    referencedData);
         } else if (spec.getObjectStorageAzureSecret() != null) {
             storage = PulpInputs.Storage.AZURE;
             storageName = spec.getObjectStorageAzureSecret();
@@ -125,7 +160,7 @@ public final class PulpInputsResolver {
                     lookup,
                     storageName,
                     AZURE_KEYS,
-                    "APIReady",
+                    PulpConditions.API_READY,
                     "object_storage_azure_secret",
                     problems,
                     referencedData);
@@ -153,7 +188,7 @@ public final class PulpInputsResolver {
             ConfigMap settings = lookup.configMap(spec.getCustomPulpSettings());
             if (settings == null) {
                 problems.add(new InputProblem(
-                        "APIReady",
+                        PulpConditions.API_READY,
                         "ConfigMapNotFound",
                         "ConfigMap " + spec.getCustomPulpSettings()
                                 + " (spec.custom_pulp_settings) does not exist in namespace " + namespace(pulp)));
@@ -161,20 +196,20 @@ public final class PulpInputsResolver {
                 settings.getData().forEach((key, value) -> {
                     if (!SETTING_NAME.matcher(key).matches()) {
                         problems.add(new InputProblem(
-                                "APIReady",
+                                PulpConditions.API_READY,
                                 "InvalidCustomSetting",
                                 "ConfigMap " + settings.getMetadata().getName() + " key " + key
                                         + " is not a pulpcore setting name (upper case letters, digits and _)"));
                     } else if (RESERVED_SETTINGS.contains(key)) {
                         problems.add(new InputProblem(
-                                "APIReady",
+                                PulpConditions.API_READY,
                                 "ReservedCustomSetting",
                                 "ConfigMap " + settings.getMetadata().getName() + " key " + key
                                         + " is managed by the operator; set it through the Pulp spec instead"));
                     } else if (key.equals("CONTENT_PATH_PREFIX")
                             && !CONTENT_PATH_LITERAL.matcher(value).matches()) {
                         problems.add(new InputProblem(
-                                "ContentReady",
+                                PulpConditions.CONTENT_READY,
                                 "InvalidCustomSetting",
                                 "ConfigMap " + settings.getMetadata().getName()
                                         + " key CONTENT_PATH_PREFIX must be a quoted path that "
@@ -241,7 +276,7 @@ public final class PulpInputsResolver {
         if (userSecret == null) {
             return generated;
         }
-        requireKeys(lookup, userSecret, List.of(key), "APIReady", field, problems, null);
+        requireKeys(lookup, userSecret, List.of(key), PulpConditions.API_READY, field, problems, null);
         return userSecret;
     }
 

@@ -20,16 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.common.resources.ConfigHash;
-import org.theforeman.operator.pulp.dependent.ApiDeployment;
-import org.theforeman.operator.pulp.dependent.ComponentService;
-import org.theforeman.operator.pulp.dependent.ContentDeployment;
-import org.theforeman.operator.pulp.dependent.FileStorageClaim;
-import org.theforeman.operator.pulp.dependent.MigrationJob;
-import org.theforeman.operator.pulp.dependent.PulpIngress;
-import org.theforeman.operator.pulp.dependent.SettingsConfigMap;
-import org.theforeman.operator.pulp.dependent.WebConfigMap;
-import org.theforeman.operator.pulp.dependent.WebDeployment;
-import org.theforeman.operator.pulp.dependent.WorkerDeployment;
+import org.theforeman.operator.pulp.model.ApiDeployment;
+import org.theforeman.operator.pulp.model.ComponentService;
+import org.theforeman.operator.pulp.model.ContentDeployment;
+import org.theforeman.operator.pulp.model.FileStorageClaim;
+import org.theforeman.operator.pulp.model.MigrationJob;
+import org.theforeman.operator.pulp.model.PulpIngress;
+import org.theforeman.operator.pulp.model.SettingsConfigMap;
+import org.theforeman.operator.pulp.model.WebConfigMap;
+import org.theforeman.operator.pulp.model.WebDeployment;
+import org.theforeman.operator.pulp.model.WorkerDeployment;
 
 /** The desired objects built from a table of specs, checked without a cluster. */
 class PulpBuildersTest {

@@ -10,10 +10,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides whether an object in the cluster already is what the operator wants: every field the desired
- * object sets must be present with the same value in the actual one. Fields the API server or other
- * controllers add (defaults, status, managedFields) are ignored; a field someone changed by hand is
- * not, so drift is repaired and an unchanged object is never written again.
+ * Decides whether an object in the cluster already is what the operator wants. Two questions, both must
+ * be answered yes:
+ *
+ * <ol>
+ *   <li>Does the object hold everything the desired object sets, with the same value? A field someone
+ *       changed by hand is drift; fields the API server or other controllers add (defaults, status) are
+ *       not.
+ *   <li>Does the desired object still set everything the operator owns in the object (its own
+ *       server-side apply entry in {@code managedFields})? A field removed from the spec (a node
+ *       selector, a label, an env entry) is still owned but no longer wanted: drift, so that the next
+ *       apply removes it.
+ * </ol>
+ *
+ * An unchanged object is never written again; quantities compare by amount ("0.5" and "500m").
  */
 public final class DesiredState {
     /** Metadata the server owns; our desired objects never set these anyway. */
@@ -28,12 +38,24 @@ public final class DesiredState {
 
     private DesiredState() {}
 
-    public static boolean isSatisfiedBy(HasMetadata desired, HasMetadata actual) {
+    /**
+     * @param manager the operator's field manager, whose managedFields entry says what it owns
+     */
+    public static boolean isSatisfiedBy(HasMetadata desired, HasMetadata actual, String manager) {
         if (actual == null) {
             return false;
         }
         JsonNode want = Serialization.jsonMapper().valueToTree(desired);
         JsonNode have = Serialization.jsonMapper().valueToTree(actual);
+        if (!holdsEverythingWanted(want, have)) {
+            return false;
+        }
+        return OwnedFields.of(actual, manager)
+                .map(owned -> OwnedFields.stillWanted(want, have, owned))
+                .orElse(true);
+    }
+
+    private static boolean holdsEverythingWanted(JsonNode want, JsonNode have) {
         Iterator<Map.Entry<String, JsonNode>> fields = want.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -84,6 +106,11 @@ public final class DesiredState {
             }
             return true;
         }
+        return sameValue(actual, wanted);
+    }
+
+    /** Scalars: equal, or the same number, or the same quantity in another notation. */
+    static boolean sameValue(JsonNode actual, JsonNode wanted) {
         if (wanted.isTextual() && actual.isTextual() && !wanted.asText().equals(actual.asText())) {
             return sameQuantity(wanted.asText(), actual.asText());
         }
@@ -111,7 +138,7 @@ public final class DesiredState {
      * A zero value in the desired object (empty map or list, false, 0, "") is satisfied by an absent
      * field: the API server omits zero values of many fields when it serializes them.
      */
-    private static boolean isEmpty(JsonNode wanted) {
+    static boolean isEmpty(JsonNode wanted) {
         return (wanted.isContainerNode() && wanted.isEmpty())
                 || (wanted.isBoolean() && !wanted.booleanValue())
                 || (wanted.isNumber() && wanted.decimalValue().signum() == 0)

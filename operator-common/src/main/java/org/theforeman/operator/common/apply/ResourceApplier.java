@@ -40,7 +40,7 @@ public final class ResourceApplier {
      * @param actual the object as last seen (an informer's cache), or null when it does not exist
      */
     public <R extends HasMetadata> Outcome apply(R desired, R actual) {
-        if (actual != null && DesiredState.isSatisfiedBy(desired, actual)) {
+        if (actual != null && DesiredState.isSatisfiedBy(desired, actual, fieldManager)) {
             return Outcome.UNCHANGED;
         }
         desired.getMetadata().setResourceVersion(null);
@@ -61,7 +61,7 @@ public final class ResourceApplier {
             replace(desired, actual);
             return Outcome.UPDATED;
         }
-        if (actual != null && !DesiredState.isSatisfiedBy(desired, applied)) {
+        if (actual != null && !DesiredState.isSatisfiedBy(desired, applied, fieldManager)) {
             replace(desired, applied);
         }
         Outcome outcome = actual == null ? Outcome.CREATED : Outcome.UPDATED;

@@ -9,51 +9,60 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.theforeman.operator.common.resources.StandardLabels;
 
 /**
- * Informers an operator reconciles from, and reads of their caches. Managed objects are found by their
- * labels (app.kubernetes.io/managed-by and name), and map to their primary by the instance label, which
- * also works for retained objects that carry no owner reference. Secrets and ConfigMaps are watched
- * unfiltered, because a primary may also refer to the user's own by name: a change to one of those
- * reconciles every primary that refers to it.
+ * Informers an operator reconciles from, and reads of their caches, each informer found by its name (two
+ * informers of one type can coexist). Managed objects are selected by their labels
+ * (app.kubernetes.io/managed-by and name) and map to their primary by the instance label, which also
+ * works for retained objects that carry no owner reference. Objects a primary refers to by name (a
+ * user's Secret with database credentials) come from a second informer whose cache keeps only what some
+ * primary refers to ({@link ReferencedObjectStore}): a change to one of those reconciles every primary
+ * that refers to it, and the unrelated Secrets of a namespace cost almost no memory.
  */
 public final class ManagedSources {
+    private static final String REFERENCED = "referenced-";
+
     private ManagedSources() {}
 
+    /** The informer of the objects of {@code type} that this operator manages, named after the type. */
     public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> managed(
             Class<R> type, EventSourceContext<P> context, String application, String managedBy) {
         var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
-                .withLabelSelector(
-                        StandardLabels.MANAGED_BY + "=" + managedBy + "," + StandardLabels.NAME + "=" + application)
+                .withName(managedName(type))
+                .withLabelSelector(selector(application, managedBy))
                 .withSecondaryToPrimaryMapper((R resource) -> byInstanceLabel(resource, application, managedBy))
                 .build();
         return new InformerEventSource<>(configuration, context);
     }
 
     /**
-     * @param references the names of objects of this type a primary refers to in its spec
+     * The informer of the objects of {@code type} that primaries refer to by name in their spec.
+     *
+     * @param references the names of objects of this type a primary refers to
      */
-    public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> managedOrReferenced(
-            Class<R> type,
-            EventSourceContext<P> context,
-            String application,
-            String managedBy,
-            Function<P, Set<String>> references) {
+    public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> referenced(
+            Class<R> type, EventSourceContext<P> context, Function<P, Set<String>> references) {
+        var store = new ReferencedObjectStore<R>((namespace, name) -> !context.getPrimaryCache()
+                .list(namespace, primary -> references.apply(primary).contains(name))
+                .findAny()
+                .isEmpty());
         var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+                .withName(referencedName(type))
+                .withItemStore(store)
                 .withSecondaryToPrimaryMapper((R resource) -> {
-                    Set<ResourceID> primaries = new HashSet<>(byInstanceLabel(resource, application, managedBy));
                     String namespace = resource.getMetadata().getNamespace();
                     String name = resource.getMetadata().getName();
-                    context.getPrimaryCache()
+                    return context.getPrimaryCache()
                             .list(
                                     namespace,
                                     primary -> references.apply(primary).contains(name))
-                            .forEach(primary -> primaries.add(ResourceID.fromResource(primary)));
-                    return primaries;
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet());
                 })
                 .build();
         return new InformerEventSource<>(configuration, context);
@@ -71,31 +80,63 @@ public final class ManagedSources {
                 labels.get(StandardLabels.INSTANCE), resource.getMetadata().getNamespace()));
     }
 
-    /** The cached object of {@code type} named {@code name} in the primary's namespace, or null. */
-    public static <R extends HasMetadata, P extends HasMetadata> R cached(
-            Context<P> context, P primary, Class<R> type, String name) {
-        return cached(context, type, primary.getMetadata().getNamespace(), name);
-    }
-
-    /** The cached object of {@code type} at namespace/name, or null. */
-    @SuppressWarnings("unchecked")
+    /** The cached managed object of {@code type} at namespace/name, or null. */
     public static <R extends HasMetadata, P extends HasMetadata> R cached(
             Context<P> context, Class<R> type, String namespace, String name) {
-        var source = (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(type);
-        return source.get(new ResourceID(name, namespace)).orElse(null);
+        return managedSource(context, type).get(new ResourceID(name, namespace)).orElse(null);
     }
 
-    /** Cached objects of {@code type} that belong to the primary (instance label) and to {@code component}. */
+    /**
+     * The cached object of {@code type} at namespace/name that a primary refers to; empty when the cache
+     * does not hold it (yet): the caller then reads it from the API server.
+     */
     @SuppressWarnings("unchecked")
+    public static <R extends HasMetadata, P extends HasMetadata> Optional<R> cachedReference(
+            Context<P> context, Class<R> type, String namespace, String name) {
+        var source = (InformerEventSource<R, P>)
+                context.eventSourceRetriever().getEventSourceFor(type, referencedName(type));
+        return source.get(new ResourceID(name, namespace)).filter(r -> !ReferencedObjectStore.isPlaceholder(r));
+    }
+
+    /** Cached managed objects of {@code type} that belong to the primary (instance label) and to {@code component}. */
     public static <R extends HasMetadata, P extends HasMetadata> List<R> cachedOfComponent(
             Context<P> context, P primary, Class<R> type, String component) {
-        var source = (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(type);
-        return source.list(primary.getMetadata().getNamespace(), r -> {
+        return managedSource(context, type)
+                .list(primary.getMetadata().getNamespace(), r -> {
                     Map<String, String> labels = r.getMetadata().getLabels();
                     return labels != null
                             && primary.getMetadata().getName().equals(labels.get(StandardLabels.INSTANCE))
                             && component.equals(labels.get(StandardLabels.COMPONENT));
                 })
                 .collect(Collectors.toList());
+    }
+
+    /** Names of objects referenced by a set of optional names (nulls and blanks dropped). */
+    public static Set<String> names(String... names) {
+        Set<String> result = new HashSet<>();
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> managedSource(
+            Context<P> context, Class<R> type) {
+        return (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(type, managedName(type));
+    }
+
+    static String managedName(Class<?> type) {
+        return type.getSimpleName();
+    }
+
+    static String referencedName(Class<?> type) {
+        return REFERENCED + type.getSimpleName();
+    }
+
+    static String selector(String application, String managedBy) {
+        return StandardLabels.MANAGED_BY + "=" + managedBy + "," + StandardLabels.NAME + "=" + application;
     }
 }

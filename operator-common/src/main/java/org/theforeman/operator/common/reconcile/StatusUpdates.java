@@ -52,4 +52,15 @@ public final class StatusUpdates {
         primary.setStatus(next);
         return UpdateControl.patchStatus(primary);
     }
+
+    /**
+     * Whether the primary's current status already carries the condition {@code type} with {@code reason}:
+     * events are recorded on transitions only, not on every reconcile.
+     */
+    public static boolean hasCondition(CustomResource<?, ? extends SuiteStatus> primary, String type, String reason) {
+        return primary.getStatus() != null
+                && Conditions.find(primary.getStatus().getConditions(), type)
+                        .filter(c -> reason.equals(c.getReason()))
+                        .isPresent();
+    }
 }

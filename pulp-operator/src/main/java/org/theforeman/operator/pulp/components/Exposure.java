@@ -1,0 +1,52 @@
+package org.theforeman.operator.pulp.components;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
+import org.theforeman.operator.api.v1alpha1.ExposureType;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.reconcile.ManagedObjects;
+import org.theforeman.operator.common.status.ComponentState;
+import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpNames;
+import org.theforeman.operator.pulp.model.PulpIngress;
+import org.theforeman.operator.pulp.model.PulpRoutes;
+
+/** Exposure outside the cluster: an Ingress, or Routes where OpenShift serves them. */
+public final class Exposure {
+    private Exposure() {}
+
+    /** @return ExposureReady with ingress_type route, else null (nothing to report) */
+    public static ComponentState reconcile(ManagedObjects<Pulp> objects, PulpInputs inputs) {
+        Pulp pulp = objects.primary();
+        ExposureType exposure = pulp.getSpec().getIngressType() == null
+                ? ExposureType.none
+                : pulp.getSpec().getIngressType();
+        objects.reconcile(
+                Ingress.class,
+                PulpNames.of(pulp).ingress(),
+                exposure == ExposureType.ingress ? PulpIngress.desired(pulp, inputs) : null);
+        if (exposure != ExposureType.route) {
+            return null;
+        }
+        if (!objects.client().supports(PulpRoutes.API_VERSION, PulpRoutes.KIND)) {
+            return ComponentState.failed(
+                    PulpConditions.EXPOSURE_READY,
+                    "RouteAPIUnavailable",
+                    "ingress_type route needs OpenShift's " + PulpRoutes.API_VERSION
+                            + " API, which this cluster does not serve; use ingress_type ingress, nodeport or"
+                            + " loadbalancer");
+        }
+        for (var route : PulpRoutes.desired(pulp, inputs)) {
+            var actual = objects.client()
+                    .genericKubernetesResources(PulpRoutes.API_VERSION, PulpRoutes.KIND)
+                    .inNamespace(objects.namespace())
+                    .withName(route.getMetadata().getName())
+                    .get();
+            objects.applier().apply(route, actual);
+        }
+        return ComponentState.ready(
+                PulpConditions.EXPOSURE_READY,
+                "RoutesApplied",
+                "Routes for /pulp/api/ and /pulp/content/ are applied.");
+    }
+}

@@ -1,0 +1,26 @@
+package org.theforeman.operator.pulp.model;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.pulp.PulpComponent;
+import org.theforeman.operator.pulp.PulpInputs;
+
+/** pulpcore-api: the REST API on port 24817, ready when /pulp/api/v3/status/ answers. */
+public final class ApiDeployment {
+    public static final String STATUS_PATH = "/pulp/api/v3/status/";
+
+    private ApiDeployment() {}
+
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        int port = PulpComponent.API.port();
+        return PulpDeployment.desired(
+                pulp,
+                inputs,
+                PulpComponent.API,
+                image,
+                List.of("pulpcore-api", "--bind", "0.0.0.0:" + port, "--workers", "2", "--access-logfile", "-"),
+                PulpDeployment.httpProbe(STATUS_PATH, port, 10, 3, 5),
+                PulpDeployment.httpProbe(STATUS_PATH, port, 20, 6, 60));
+    }
+}

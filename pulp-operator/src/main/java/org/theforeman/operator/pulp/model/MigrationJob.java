@@ -1,0 +1,72 @@
+package org.theforeman.operator.pulp.model;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.List;
+import org.theforeman.operator.api.v1alpha1.ComponentSpec;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.resources.ConfigHash;
+import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpInputsResolver;
+import org.theforeman.operator.pulp.PulpNames;
+import org.theforeman.operator.pulp.PulpPods;
+
+/**
+ * Database migrations of one image: {@code pulpcore-manager migrate --noinput}, then the admin password
+ * is set from its Secret. Named after the image, so a new image runs a new Job and the API, content and
+ * worker pods move to that image only once it completed.
+ */
+public final class MigrationJob {
+    public static final String COMPONENT = "migration";
+    /** The image a Job migrates to, for status and for choosing the pods' image. */
+    public static final String IMAGE_ANNOTATION = "app.theforeman.org/image";
+
+    private MigrationJob() {}
+
+    public static String name(Pulp pulp, PulpInputs inputs) {
+        return PulpNames.of(pulp).migrationJob(ConfigHash.ofText(inputs.image()));
+    }
+
+    public static Job desired(Pulp pulp, PulpInputs inputs) {
+        ComponentSpec settings = new ComponentSpec();
+        Container base = PulpPods.container(
+                pulp,
+                inputs,
+                "migrate",
+                settings,
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "set -e; pulpcore-manager migrate --noinput; pulpcore-manager "
+                                + "reset-admin-password --password \"$PULP_ADMIN_PASSWORD\""));
+        Container migrate = new ContainerBuilder(base)
+                .addToEnv(PulpPods.fromSecret(
+                        "PULP_ADMIN_PASSWORD",
+                        inputs.adminPasswordSecret(),
+                        PulpInputsResolver.ADMIN_PASSWORD_KEY,
+                        false))
+                .build();
+        ObjectMeta metadata = new ObjectMetaBuilder(PulpMeta.owned(pulp, name(pulp, inputs), COMPONENT))
+                .addToAnnotations(IMAGE_ANNOTATION, inputs.image())
+                .build();
+        return new JobBuilder()
+                .withMetadata(metadata)
+                .withNewSpec()
+                .withBackoffLimit(2)
+                .withActiveDeadlineSeconds(1800L)
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(metadata.getLabels())
+                .endMetadata()
+                .withSpec(PulpPods.podSpec(pulp, inputs, settings, List.of(migrate))
+                        .withRestartPolicy("Never")
+                        .build())
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+}
