@@ -36,41 +36,30 @@ import org.theforeman.operator.foreman.components.Web;
  * what drifted), and publishes their states as conditions.
  */
 public class ForemanReconciler implements Reconciler<Foreman> {
-    /** How often to look again while waiting for input the user must fix (a Secret not yet created). */
-    static final Duration INPUT_RECHECK = Duration.ofSeconds(15);
-
+    private final Clock clock;
     private final ResourceApplier applier;
     private final EventRecorder events;
-    private final Clock clock;
 
     public ForemanReconciler(KubernetesClient client, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.applier = new ResourceApplier(client, ForemanOperator.NAME);
         this.events = new EventRecorder(client, ForemanOperator.NAME);
-        this.clock = clock;
-    }
-
-    @Override
-    public List<EventSource<?, Foreman>> prepareEventSources(EventSourceContext<Foreman> context) {
-        return ForemanSources.all(context);
     }
 
     @Override
     public UpdateControl<Foreman> reconcile(Foreman foreman, Context<Foreman> context) {
         var objects = new ManagedObjects<>(foreman, context, applier, events);
-        ForemanInputsResolver.Result resolved =
-                ForemanInputsResolver.resolve(foreman, name -> objects.referenced(Secret.class, name));
+        var resolved = ForemanInputsResolver.resolve(foreman, name -> objects.referenced(Secret.class, name));
         if (resolved.inputs() == null) {
-            // Nothing is created or changed until the input is fixed: running pods keep serving.
-            List<ComponentState> problems = InputProblem.asStates(resolved.problems());
-            for (ComponentState problem : problems) {
-                if (!StatusUpdates.hasCondition(foreman, problem.conditionType(), problem.reason())) {
-                    events.warning(foreman, problem.reason(), problem.message());
-                }
-            }
-            return StatusUpdates.patchIfChanged(foreman, ForemanStatusView.blocked(foreman, problems, clock.instant()))
-                    .rescheduleAfter(INPUT_RECHECK);
+            return blocked(foreman, InputProblem.asStates(resolved.problems()));
         }
-        ForemanInputs inputs = resolved.inputs();
+        List<ComponentState> states = parts(objects, resolved.inputs());
+        return StatusUpdates.patchIfChanged(
+                foreman, ForemanStatusView.of(objects, resolved.inputs(), states, clock.instant()));
+    }
+
+    /** What a Foreman is, in order; each part writes only what drifted and says how it is. */
+    private static List<ComponentState> parts(ManagedObjects<Foreman> objects, ForemanInputs inputs) {
         List<ComponentState> states = new ArrayList<>();
         try {
             Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
@@ -89,6 +78,22 @@ public class ForemanReconciler implements Reconciler<Foreman> {
             states.add(RejectedWrites.toState(e));
         }
         states.removeIf(Objects::isNull);
-        return StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, states, inputs, clock.instant()));
+        return states;
+    }
+
+    /** Input the user must fix: said in status and once in an event; nothing else changes meanwhile. */
+    private UpdateControl<Foreman> blocked(Foreman foreman, List<ComponentState> problems) {
+        problems.stream()
+                .filter(p -> !StatusUpdates.hasCondition(foreman, p.conditionType(), p.reason()))
+                .forEach(p -> events.warning(foreman, p.reason(), p.message()));
+        return StatusUpdates.patchIfChanged(foreman, ForemanStatusView.blocked(foreman, problems, clock.instant()))
+                // Look again now and then: a Secret the user creates later is also seen through its informer.
+                .rescheduleAfter(Duration.ofSeconds(15));
+    }
+
+    /** The objects it manages and the user's Secrets a Foreman names: a change to one reconciles it. */
+    @Override
+    public List<EventSource<?, Foreman>> prepareEventSources(EventSourceContext<Foreman> context) {
+        return ForemanSources.all(context);
     }
 }

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.ForemanSpec;
 import org.theforeman.operator.common.reconcile.ManagedSources;
@@ -23,22 +24,20 @@ import org.theforeman.operator.common.reconcile.ManagedSources;
  * reconciles its Foreman within a second), and the user's Secrets a Foreman names.
  */
 final class ForemanSources {
-    private static final List<Class<? extends HasMetadata>> MANAGED = List.of(
-            Secret.class,
-            ConfigMap.class,
-            Service.class,
-            Deployment.class,
-            StatefulSet.class,
-            Job.class,
-            CronJob.class,
-            Ingress.class);
+    /** The workloads, and what configures and exposes them. */
+    private static final List<Class<? extends HasMetadata>> WORKLOADS =
+            List.of(Deployment.class, StatefulSet.class, Job.class, CronJob.class);
+
+    private static final List<Class<? extends HasMetadata>> SURROUNDINGS =
+            List.of(Secret.class, ConfigMap.class, Service.class, Ingress.class);
 
     private ForemanSources() {}
 
     static List<EventSource<?, Foreman>> all(EventSourceContext<Foreman> context) {
         List<EventSource<?, Foreman>> sources = new ArrayList<>();
-        MANAGED.forEach(type ->
-                sources.add(ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME)));
+        Stream.concat(WORKLOADS.stream(), SURROUNDINGS.stream())
+                .map(type -> ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME))
+                .forEach(sources::add);
         sources.add(ManagedSources.referenced(Secret.class, context, ForemanSources::userSecrets));
         return sources;
     }

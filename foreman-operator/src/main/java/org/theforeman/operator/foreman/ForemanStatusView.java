@@ -1,6 +1,7 @@
 package org.theforeman.operator.foreman;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,30 +27,19 @@ final class ForemanStatusView {
 
     /** While input blocks reconciliation: the new conditions, and the facts observed before. */
     static ForemanStatus blocked(Foreman foreman, List<ComponentState> problems, Instant now) {
-        ForemanStatus status = StatusUpdates.desired(foreman, ForemanStatus::new, problems, now);
-        ForemanStatus before = foreman.getStatus();
-        if (before != null) {
-            status.setUrl(before.getUrl());
-            status.setInternalUrl(before.getInternalUrl());
-            status.setCredentialsSecret(before.getCredentialsSecret());
-            status.setAdminSecret(before.getAdminSecret());
-            status.setImage(before.getImage());
-            status.setVersion(before.getVersion());
-            status.setPlugins(before.getPlugins());
-            status.setReplicas(before.getReplicas());
-            status.setSelector(before.getSelector());
-            status.setWebPods(before.getWebPods());
-            status.setDynflowPods(before.getDynflowPods());
-        }
+        ForemanStatus conditions = StatusUpdates.desired(foreman, ForemanStatus::new, problems, now);
+        ForemanStatus status = foreman.getStatus() == null ? conditions : Serialization.clone(foreman.getStatus());
+        status.setObservedGeneration(conditions.getObservedGeneration());
+        status.setConditions(conditions.getConditions());
         return status;
     }
 
     static ForemanStatus of(
-            ManagedObjects<Foreman> objects, List<ComponentState> components, ForemanInputs inputs, Instant now) {
+            ManagedObjects<Foreman> objects, ForemanInputs inputs, List<ComponentState> components, Instant now) {
+        ForemanStatus status = StatusUpdates.desired(objects.primary(), ForemanStatus::new, components, now);
+        status.setUrl(inputs.endpoint().url());
         Foreman foreman = objects.primary();
         ForemanNames names = ForemanNames.of(foreman);
-        ForemanStatus status = StatusUpdates.desired(foreman, ForemanStatus::new, components, now);
-        status.setUrl(inputs.endpoint().url());
         status.setInternalUrl(inputs.endpoint().internalUrl());
         status.setCredentialsSecret(names.oauthSecret());
         status.setAdminSecret(inputs.admin().statusSecret());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.theforeman.operator.api.v1alpha1.DeletionPolicy;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.common.resources.GeneratedSecrets;
+import org.theforeman.operator.common.workload.DeploymentReadiness;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.TestNamespace;
 import org.theforeman.operator.e2e.harness.WithControlPlane;
@@ -291,7 +292,8 @@ class ForemanOperatorIT {
                 .as("the web pods keep the migrated release")
                 .isEqualTo("quay.io/foreman/foreman:3.16");
         assertThat(web.getStatus().getAvailableReplicas()).isEqualTo(1);
-        assertThat(DeploymentImage.of(deployment("upgraded-dynflow-worker"))).isEqualTo("quay.io/foreman/foreman:3.16");
+        assertThat(DeploymentReadiness.image(deployment("upgraded-dynflow-worker")))
+                .isEqualTo("quay.io/foreman/foreman:3.16");
         assertThat(fixture.foreman("upgraded").get().getStatus().getVersion()).isEqualTo("3.16");
     }
 
@@ -426,15 +428,14 @@ class ForemanOperatorIT {
         String oauth = secretValue("durable-oauth", "oauth_consumer_secret");
 
         fixture.foreman("durable").withTimeout(30, TimeUnit.SECONDS).delete();
-        await().atMost(READY).untilAsserted(() -> {
-            assertThat(deployment("durable-web")).isNull();
-            assertThat(admin.apps()
-                            .statefulSets()
-                            .inNamespace(namespace)
-                            .withName("durable-postgres")
-                            .get())
-                    .isNull();
-        });
+        await().atMost(READY)
+                .until(() -> deployment("durable-web") == null
+                        && admin.apps()
+                                        .statefulSets()
+                                        .inNamespace(namespace)
+                                        .withName("durable-postgres")
+                                        .get()
+                                == null);
         assertThat(claim("durable")).as("database claim kept").isNotNull();
         for (String kept : List.of("durable-encryption-key", "durable-admin", "durable-oauth", "durable-postgres")) {
             assertThat(secret(kept)).as(kept).isNotNull();
@@ -474,16 +475,14 @@ class ForemanOperatorIT {
         fixture.create(foremanYaml("drift", "{dynflow_workers: 2}"));
         fixture.awaitReady("drift", READY);
 
+        // A deleted Deployment, CronJob and Service come back (new objects: other UIDs).
         String webUid = deployment("drift-web").getMetadata().getUid();
         long started = System.nanoTime();
         admin.apps().deployments().inNamespace(namespace).withName("drift-web").delete();
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> {
-                    Deployment again = deployment("drift-web");
-                    assertThat(again).isNotNull();
-                    assertThat(again.getMetadata().getUid()).isNotEqualTo(webUid);
-                });
+                .until(() -> deployment("drift-web") != null
+                        && !deployment("drift-web").getMetadata().getUid().equals(webUid));
         double deploymentBack = (System.nanoTime() - started) / 1e9;
 
         admin.batch()
@@ -545,18 +544,5 @@ class ForemanOperatorIT {
                 "BENCH foreman drift repair: deleted Deployment back in %.2f s, orchestrator scaled to 2 set back"
                         + " to 1 (and workers to 2) in %.2f s%n",
                 deploymentBack, scaleBack);
-    }
-
-    /** The image of a Deployment's first container. */
-    private static final class DeploymentImage {
-        static String of(Deployment deployment) {
-            return deployment
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec()
-                    .getContainers()
-                    .get(0)
-                    .getImage();
-        }
     }
 }

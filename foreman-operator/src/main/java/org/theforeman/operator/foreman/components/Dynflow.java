@@ -9,6 +9,7 @@ import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.status.ComponentState.Phase;
 import org.theforeman.operator.common.workload.DeploymentReadiness;
+import org.theforeman.operator.common.workload.DeploymentRollouts;
 import org.theforeman.operator.foreman.DynflowRole;
 import org.theforeman.operator.foreman.ForemanInputs;
 import org.theforeman.operator.foreman.Release;
@@ -32,7 +33,7 @@ public final class Dynflow {
         List<String> pods = new ArrayList<>();
         ComponentState notReady = null;
         for (DynflowRole role : DynflowRole.values()) {
-            Deployment deployment = Rollouts.apply(
+            Deployment deployment = DeploymentRollouts.apply(
                     objects, DynflowDeployment.desired(objects.primary(), inputs, role, release, configHash));
             ComponentState state = DeploymentReadiness.of(
                     ForemanConditions.DYNFLOW_READY,

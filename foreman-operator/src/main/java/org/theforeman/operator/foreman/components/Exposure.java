@@ -1,7 +1,7 @@
 package org.theforeman.operator.foreman.components;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.List;
 import org.theforeman.operator.api.v1alpha1.ConditionTypes.ForemanConditions;
 import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Foreman;
@@ -29,20 +29,7 @@ public final class Exposure {
         if (type != ExposureType.route) {
             return null;
         }
-        if (!objects.client().supports(OpenShiftRoutes.API_VERSION, OpenShiftRoutes.KIND)) {
-            return ComponentState.failed(
-                    ForemanConditions.EXPOSURE_READY,
-                    "RouteAPIUnavailable",
-                    "ingress.type route needs OpenShift's " + OpenShiftRoutes.API_VERSION
-                            + " API, which this cluster does not serve; use ingress, nodeport or loadbalancer");
-        }
-        GenericKubernetesResource route = WebExposure.route(foreman);
-        GenericKubernetesResource actual = objects.client()
-                .genericKubernetesResources(OpenShiftRoutes.API_VERSION, OpenShiftRoutes.KIND)
-                .inNamespace(objects.namespace())
-                .withName(name)
-                .get();
-        objects.applier().apply(route, actual);
-        return ComponentState.ready(ForemanConditions.EXPOSURE_READY, "RouteApplied", "Route " + name + " is applied.");
+        return OpenShiftRoutes.apply(
+                objects, List.of(WebExposure.route(foreman)), ForemanConditions.EXPOSURE_READY, "ingress.type route");
     }
 }

@@ -6,6 +6,7 @@ import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.workload.DeploymentReadiness;
+import org.theforeman.operator.common.workload.DeploymentRollouts;
 import org.theforeman.operator.foreman.ForemanInputs;
 import org.theforeman.operator.foreman.Release;
 import org.theforeman.operator.foreman.model.WebDeployment;
@@ -21,7 +22,8 @@ public final class Web {
             return ComponentState.progressing(
                     ForemanConditions.WEB_READY, "WaitingForMigration", "Deployed once the first migration completes.");
         }
-        Deployment web = Rollouts.apply(objects, WebDeployment.desired(objects.primary(), inputs, release, configHash));
+        Deployment web = DeploymentRollouts.apply(
+                objects, WebDeployment.desired(objects.primary(), inputs, release, configHash));
         return DeploymentReadiness.of(
                 ForemanConditions.WEB_READY, web, inputs.release().image());
     }

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.theforeman.operator.common.reconcile.ManagedObjects;
+import org.theforeman.operator.common.status.ComponentState;
 
 /**
  * OpenShift Routes, built as generic resources so that no operator needs an OpenShift client library.
@@ -37,5 +40,32 @@ public final class OpenShiftRoutes {
                 .withMetadata(metadata)
                 .withAdditionalProperties(Map.of("spec", spec))
                 .build();
+    }
+
+    /**
+     * Applies {@code routes} (read through the API: Routes have no informer) where the cluster serves the
+     * Route API; elsewhere nothing is written and the condition says why and what to use instead.
+     *
+     * @param conditionType the exposure condition, e.g. ExposureReady
+     * @param field how the spec asked for Routes, for the message (e.g. "ingress_type route")
+     */
+    public static ComponentState apply(
+            ManagedObjects<?> objects, List<GenericKubernetesResource> routes, String conditionType, String field) {
+        if (!objects.client().supports(API_VERSION, KIND)) {
+            return ComponentState.failed(
+                    conditionType,
+                    "RouteAPIUnavailable",
+                    field + " needs OpenShift's " + API_VERSION + " API, which this cluster does not serve;"
+                            + " use ingress, nodeport or loadbalancer");
+        }
+        for (GenericKubernetesResource route : routes) {
+            GenericKubernetesResource actual = objects.client()
+                    .genericKubernetesResources(API_VERSION, KIND)
+                    .inNamespace(objects.namespace())
+                    .withName(route.getMetadata().getName())
+                    .get();
+            objects.applier().apply(route, actual);
+        }
+        return ComponentState.ready(conditionType, "RoutesApplied", "Routes are applied.");
     }
 }

@@ -1,15 +1,16 @@
-package org.theforeman.operator.foreman.components;
+package org.theforeman.operator.common.workload;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
-import org.theforeman.operator.common.workload.DeploymentReadiness;
 
-/** Applies a Deployment of Foreman's pods and says so in an event when that rolls them. */
-final class Rollouts {
-    private Rollouts() {}
+/** Applies a component's Deployment and records an event when that rolls its pods. */
+public final class DeploymentRollouts {
+    public static final String ROLLING_OUT = "RollingOut";
 
-    static Deployment apply(ManagedObjects<Foreman> objects, Deployment desired) {
+    private DeploymentRollouts() {}
+
+    /** @return the Deployment as it now is (see {@link ManagedObjects#apply}) */
+    public static Deployment apply(ManagedObjects<?> objects, Deployment desired) {
         Deployment before =
                 objects.cached(Deployment.class, desired.getMetadata().getName());
         Deployment actual = objects.apply(desired);
@@ -17,7 +18,7 @@ final class Rollouts {
             objects.events()
                     .normal(
                             objects.primary(),
-                            "RollingOut",
+                            ROLLING_OUT,
                             "Rolling Deployment " + desired.getMetadata().getName() + " to a new pod template");
         }
         return actual;
