@@ -152,6 +152,7 @@ class ForemanBuildersTest {
                 .containsEntry("DYNFLOW_REDIS_URL", "secret:fm-config/DYNFLOW_REDIS_URL")
                 .containsEntry("REDIS_PROVIDER", "DYNFLOW_REDIS_URL")
                 .containsEntry("FOREMAN_ENABLED_PLUGINS", "")
+                .containsEntry("FOREMAN_FQDN", "fm-web.ns.svc")
                 .containsEntry("FOREMAN_PUMA_WORKERS", "2")
                 .containsEntry("FOREMAN_PUMA_THREADS_MIN", "5")
                 .doesNotContainKeys("SEED_ADMIN_PASSWORD");

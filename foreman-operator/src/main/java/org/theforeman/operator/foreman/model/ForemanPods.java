@@ -52,6 +52,8 @@ public final class ForemanPods {
         env.add(fromSecret(ConfigSecret.DYNFLOW_REDIS_URL, config, ConfigSecret.DYNFLOW_REDIS_URL));
         env.add(plain("REDIS_PROVIDER", ConfigSecret.DYNFLOW_REDIS_URL));
         env.add(plain(PLUGINS_ENV, release.enabledPlugins()));
+        // The same host name as settings.yaml's :fqdn: (Foreman's env settings loader reads it too).
+        env.add(plain("FOREMAN_FQDN", inputs.endpoint().fqdn()));
         env.add(plain("RAILS_ENV", "production"));
         env.add(plain("RAILS_LOG_TO_STDOUT", "true"));
         return env;
