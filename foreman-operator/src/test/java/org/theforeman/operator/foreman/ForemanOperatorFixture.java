@@ -16,7 +16,8 @@ import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.OperatorSettings;
 import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
-import org.theforeman.operator.e2e.harness.OperatorBundle;
+import org.theforeman.operator.e2e.harness.InstallBundle;
+import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
 /**
  * The Foreman operator in-process for a test namespace, installed from its bundle and acting with its
@@ -35,8 +36,9 @@ final class ForemanOperatorFixture implements AutoCloseable {
     }
 
     static ForemanOperatorFixture start(ControlPlane plane, String namespace) {
-        var config = OperatorBundle.install(
-                plane, namespace, "install/crds/foremen.app.theforeman.org-v1.yml", ForemanOperator.NAME);
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/foremen.app.theforeman.org-v1.yml"));
+        InstallBundle.applyAccess(plane.admin(), "install/" + ForemanOperator.NAME + ".yaml", namespace);
+        var config = plane.configFor(namespace, ForemanOperator.NAME);
         var settings = new OperatorSettings(
                 Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of("foreman-operator-it"));
         return new ForemanOperatorFixture(

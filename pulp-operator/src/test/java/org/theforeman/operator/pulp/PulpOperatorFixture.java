@@ -15,7 +15,8 @@ import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.OperatorSettings;
 import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
-import org.theforeman.operator.e2e.harness.OperatorBundle;
+import org.theforeman.operator.e2e.harness.InstallBundle;
+import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
 /**
  * The Pulp operator in-process for a test namespace, as its install bundle sets it up: CRD, its
@@ -35,8 +36,9 @@ public final class PulpOperatorFixture implements AutoCloseable {
     }
 
     public static PulpOperatorFixture start(ControlPlane plane, String namespace, String identity) throws IOException {
-        var config = OperatorBundle.install(
-                plane, namespace, "install/crds/pulps.app.theforeman.org-v1.yml", PulpOperator.NAME);
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+        InstallBundle.applyAccess(plane.admin(), "install/" + PulpOperator.NAME + ".yaml", namespace);
+        var config = plane.configFor(namespace, PulpOperator.NAME);
         OperatorSettings settings = new OperatorSettings(
                 Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of(identity));
         return new PulpOperatorFixture(
