@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -346,7 +348,7 @@ class ForemanBuildersTest {
     }
 
     @Test
-    void missingOrIncompleteSecretsAreNamedWithTheirKeys() {
+    void missingOrIncompleteSecretsAreNamedWithTheirKeys() throws IOException {
         Foreman external = foreman("""
                 apiVersion: app.theforeman.org/v1alpha1
                 kind: Foreman
@@ -363,12 +365,14 @@ class ForemanBuildersTest {
 
         // One Secret answers for every name: the database fields, an encryption key and an admin password.
         Properties values = new Properties();
-        values.put("POSTGRES_HOST", "db");
-        values.put("POSTGRES_PORT", "5432");
-        values.put("POSTGRES_USERNAME", "u");
-        values.put("POSTGRES_DB_NAME", "d");
-        values.put("ENCRYPTION_KEY", "0123456789abcdef0123456789abcdef");
-        values.put("password", "adminpw");
+        values.load(new StringReader("""
+                POSTGRES_HOST=db
+                POSTGRES_PORT=5432
+                POSTGRES_USERNAME=u
+                POSTGRES_DB_NAME=d
+                ENCRYPTION_KEY=0123456789abcdef0123456789abcdef
+                password=adminpw
+                """));
         var partial = ForemanInputsResolver.resolve(external, name -> secret(name, values));
         assertThat(partial.problems())
                 .singleElement()

@@ -14,9 +14,11 @@ import org.theforeman.operator.foreman.ForemanNames;
  * content hash is in the pod templates, so a change rolls web and dynflow once.
  */
 public final class ConfigSecret {
-    public static final String COMPONENT = "config";
+    /** Keys, named after the environment variables they feed. */
     public static final String DATABASE_URL = "DATABASE_URL";
+
     public static final String DYNFLOW_REDIS_URL = "DYNFLOW_REDIS_URL";
+    static final String COMPONENT = "config";
 
     private ConfigSecret() {}
 

@@ -1,11 +1,14 @@
 package org.theforeman.operator.foreman.model;
 
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -152,41 +155,32 @@ public final class ForemanPods {
     static List<Volume> volumes(Foreman foreman, ForemanInputs inputs, boolean dynflowConfig) {
         ForemanNames names = ForemanNames.of(foreman);
         List<Volume> volumes = new ArrayList<>();
-        volumes.add(new VolumeBuilder()
-                .withName("settings")
-                .withNewSecret()
-                .withSecretName(names.configSecret())
-                .addNewItem()
-                .withKey(ForemanSettings.FILE)
-                .withPath(ForemanSettings.FILE)
-                .endItem()
-                .withDefaultMode(0440)
-                .endSecret()
-                .build());
+        volumes.add(secretFile("settings", names.configSecret(), ForemanSettings.FILE, 0440));
         volumes.add(emptyDir("run"));
         volumes.add(emptyDir("tmp"));
         if (dynflowConfig) {
-            volumes.add(new VolumeBuilder()
-                    .withName("dynflow")
-                    .withNewConfigMap()
-                    .withName(names.dynflowConfig())
-                    .endConfigMap()
-                    .build());
+            Volume dynflow = new Volume();
+            dynflow.setName("dynflow");
+            dynflow.setConfigMap(new ConfigMapVolumeSource(null, null, names.dynflowConfig(), null));
+            volumes.add(dynflow);
         }
         String ca = databaseCa(inputs);
         if (ca != null) {
-            volumes.add(new VolumeBuilder()
-                    .withName("db-ca")
-                    .withNewSecret()
-                    .withSecretName(ca)
-                    .addNewItem()
-                    .withKey(ForemanInputsResolver.CA_KEY)
-                    .withPath(ForemanInputsResolver.CA_KEY)
-                    .endItem()
-                    .endSecret()
-                    .build());
+            volumes.add(secretFile("db-ca", ca, ForemanInputsResolver.CA_KEY, null));
         }
         return volumes;
+    }
+
+    /** A volume with one key of a Secret, as a file of that name. */
+    private static Volume secretFile(String volume, String secret, String key, Integer mode) {
+        SecretVolumeSource source = new SecretVolumeSource();
+        source.setSecretName(secret);
+        source.setItems(List.of(new KeyToPath(key, null, key)));
+        source.setDefaultMode(mode);
+        Volume result = new Volume();
+        result.setName(volume);
+        result.setSecret(source);
+        return result;
     }
 
     private static String databaseCa(ForemanInputs inputs) {

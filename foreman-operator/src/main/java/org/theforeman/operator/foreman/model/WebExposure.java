@@ -4,14 +4,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
-import java.util.List;
 import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.IngressSpec;
 import org.theforeman.operator.common.resources.ClusterServices;
+import org.theforeman.operator.common.resources.Ingresses;
 import org.theforeman.operator.common.resources.ManagedMetadata;
 import org.theforeman.operator.common.resources.OpenShiftRoutes;
 import org.theforeman.operator.foreman.ForemanInputsResolver;
@@ -59,36 +56,8 @@ public final class WebExposure {
         ForemanNames names = ForemanNames.of(foreman);
         ObjectMeta metadata = ForemanMeta.owned(foreman, names.ingress(), "ingress");
         ManagedMetadata.addUserAnnotations(metadata, spec.getAnnotations());
-        List<IngressTLS> tls = spec.getTlsSecret() == null
-                ? List.of()
-                : List.of(new IngressTLSBuilder()
-                        .withHosts(spec.getHost())
-                        .withSecretName(spec.getTlsSecret())
-                        .build());
-        return new IngressBuilder()
-                .withMetadata(metadata)
-                .withNewSpec()
-                .withIngressClassName(spec.getClassName())
-                .withTls(tls)
-                .addNewRule()
-                .withHost(spec.getHost())
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName(names.web())
-                .withNewPort()
-                .withName(PORT_NAME)
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        return Ingresses.toService(
+                metadata, spec.getClassName(), spec.getHost(), spec.getTlsSecret(), names.web(), PORT_NAME);
     }
 
     public static GenericKubernetesResource route(Foreman foreman) {

@@ -26,14 +26,33 @@ public final class OpenShiftRoutes {
      */
     public static GenericKubernetesResource edge(
             ObjectMeta metadata, String host, String path, String service, String targetPort) {
+        return route(
+                metadata,
+                host,
+                path,
+                service,
+                targetPort,
+                Map.of("termination", "edge", "insecureEdgeTerminationPolicy", "Redirect"));
+    }
+
+    /** A Route that passes TLS through to a Service's named port (the service terminates it itself). */
+    public static GenericKubernetesResource passthrough(
+            ObjectMeta metadata, String host, String service, String targetPort) {
+        return route(metadata, host, null, service, targetPort, Map.of("termination", "passthrough"));
+    }
+
+    private static GenericKubernetesResource route(
+            ObjectMeta metadata, String host, String path, String service, String targetPort, Map<String, String> tls) {
         Map<String, Object> spec = new LinkedHashMap<>();
         if (host != null) {
             spec.put("host", host);
         }
-        spec.put("path", path);
+        if (path != null) {
+            spec.put("path", path);
+        }
         spec.put("to", Map.of("kind", "Service", "name", service, "weight", 100));
         spec.put("port", Map.of("targetPort", targetPort));
-        spec.put("tls", Map.of("termination", "edge", "insecureEdgeTerminationPolicy", "Redirect"));
+        spec.put("tls", tls);
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind(KIND)

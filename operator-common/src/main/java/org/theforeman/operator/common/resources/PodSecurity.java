@@ -1,7 +1,7 @@
 package org.theforeman.operator.common.resources;
 
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
@@ -11,15 +11,14 @@ public final class PodSecurity {
 
     /** Non-root as the image's own user, RuntimeDefault seccomp; a null group or fsGroup is left unset. */
     public static PodSecurityContext pod(long user, Long group, Long fsGroup) {
-        return new PodSecurityContextBuilder()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(user)
-                .withRunAsGroup(group)
-                .withFsGroup(fsGroup)
-                .withNewSeccompProfile()
-                .withType("RuntimeDefault")
-                .endSeccompProfile()
-                .build();
+        PodSecurityContext context = new PodSecurityContext();
+        context.setRunAsNonRoot(true);
+        context.setRunAsUser(user);
+        context.setRunAsGroup(group);
+        context.setFsGroup(fsGroup);
+        context.setSeccompProfile(
+                new SeccompProfileBuilder().withType("RuntimeDefault").build());
+        return context;
     }
 
     /** No privilege escalation, no capabilities, non-root, RuntimeDefault seccomp. */
