@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +55,13 @@ public class ForemanReconciler implements Reconciler<Foreman> {
             return blocked(foreman, InputProblem.asStates(resolved.problems()));
         }
         List<ComponentState> states = parts(objects, resolved.inputs());
-        return StatusUpdates.patchIfChanged(
-                foreman, ForemanStatusView.of(objects, resolved.inputs(), states, clock.instant()));
+        Instant now = clock.instant();
+        UpdateControl<Foreman> control =
+                StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now));
+        // A refused write is retried with backoff (RejectedWrites), not by throwing.
+        return RejectedWrites.retryAfter(foreman, states, now)
+                .map(control::rescheduleAfter)
+                .orElse(control);
     }
 
     /** What a Foreman is, in order; each part writes only what drifted and says how it is. */
@@ -75,7 +81,7 @@ public class ForemanReconciler implements Reconciler<Foreman> {
             RecurringTasks.reconcile(objects, inputs, release);
             states.add(Exposure.reconcile(objects));
         } catch (KubernetesClientException e) {
-            states.add(RejectedWrites.toState(e));
+            RejectedWrites.report(objects, states, e);
         }
         states.removeIf(Objects::isNull);
         return states;
