@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,6 +20,8 @@ public class RemoteExecutionSshFeature extends Feature {
     @JsonPropertyDescription(
             "Secret with the SSH key pair under keys id_rsa_foreman_proxy and id_rsa_foreman_proxy.pub;"
                     + " generated once when unset.")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     private String sshKeySecret;
 
     @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
@@ -25,9 +27,11 @@ public class SmartProxySpec extends ComponentSpec {
     private TlsSpec tls;
 
     @JsonProperty("trusted_hosts")
+    @Size(max = 32)
+    @ValidationRule(value = Cel.HOSTS, message = Cel.HOSTS_MESSAGE)
     @JsonPropertyDescription(
             "Client certificate common names allowed to call the proxy; the Foreman's host name when unset.")
-    private List<String> trustedHosts;
+    private List<@Size(max = 253) String> trustedHosts;
 
     @JsonPropertyDescription("The proxy's Service.")
     private ServiceSpec service;
