@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Runs the operator suite locally: on the cluster of KUBECONFIG when it is set, else on the local
-# control plane built from Kubernetes' Go modules (e2e/cluster). Installs the CRDs, applies the seed
-# example, and starts the three operators as processes watching the namespace "foreman".
-#   ./suite.sh up       start (idempotent) and print what runs
+# control plane built from Kubernetes' Go modules (e2e/cluster). Installs the CRDs, starts the three
+# operators as processes watching the namespace "foreman", applies the seed example and waits until
+# every resource of the suite there is Ready, showing their conditions and pods while it waits.
+#   ./suite.sh up       start (idempotent), wait for Ready, print what runs
 #   ./suite.sh status   the operators, the cluster and the suite's resources
 #   ./suite.sh down     stop the operators, and the local cluster if this script started it
+# Settings: SUITE_NAMESPACE (default foreman), SUITE_READY_TIMEOUT seconds (default 300).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 state=$root/.cluster
 operators=(pulp-operator smart-proxy-operator foreman-operator)
 namespace=${SUITE_NAMESPACE:-foreman}
+ready_timeout=${SUITE_READY_TIMEOUT:-300}
+started_at=$(date +%s.%N)
 
-log() { echo "suite: $*" >&2; }
+if [[ -t 1 ]]; then bold=$'\e[1m' dim=$'\e[2m' reset=$'\e[0m' clear_line=$'\r\e[K'; else bold="" dim="" reset="" clear_line=""; fi
+
+log() { echo "suite: $*"; }
+die() { echo "suite: error: $*" >&2; exit 1; }
+elapsed() { awk -v s="$started_at" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }'; }
 
 kubectl_bin() { "$root/e2e/cluster/build.sh" | tail -n 1; }
+kc() { "$kubectl" "$@"; }
 
 use_cluster() {
   if [[ -n ${KUBECONFIG:-} ]]; then
@@ -22,10 +31,12 @@ use_cluster() {
   fi
   if ! "$root/e2e/cluster/cluster.sh" status --dir "$state/cluster" >/dev/null 2>&1; then
     "$root/e2e/cluster/cluster.sh" down --dir "$state/cluster" >/dev/null 2>&1 || true
-    log "starting the local control plane in $state/cluster (the first run builds it: several minutes)"
-    "$root/e2e/cluster/cluster.sh" up --dir "$state/cluster" >/dev/null
+    log "starting the local control plane (the first run builds it from Go modules: several minutes)"
+    "$root/e2e/cluster/cluster.sh" up --dir "$state/cluster" >/dev/null 2>"$state.up.log" \
+      || { cat "$state.up.log" >&2; die "the local control plane did not start"; }
   fi
   export KUBECONFIG=$state/cluster/kubeconfig
+  log "local control plane up (kubeconfig $KUBECONFIG)"
 }
 
 jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
@@ -33,71 +44,144 @@ jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
 build_jars() {
   for op in "${operators[@]}"; do
     if [[ -z $(jar_of "$op") ]]; then
-      log "building the operators (mvn package)"
-      (cd "$root" && mvn -B -q -DskipTests -DskipITs install)
+      log "building the operators (mvn -q package, tests skipped)"
+      (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
       return
     fi
   done
 }
 
-start_operator() {
-  local op=$1 pidfile=$state/pids/$1
-  if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    return
-  fi
+pid_of() { [[ -f $state/pids/$1 ]] && kill -0 "$(cat "$state/pids/$1")" 2>/dev/null && cat "$state/pids/$1"; }
+
+launch_operator() {
+  local op=$1 logfile=$state/logs/$1.log
+  pid_of "$op" >/dev/null && return
   mkdir -p "$state/pids" "$state/logs"
-  : >"$state/logs/$op.log"
+  : >"$logfile"
   WATCH_NAMESPACES=$namespace HTTP_PORT=0 KUBECONFIG=$KUBECONFIG \
-    setsid java -jar "$(jar_of "$op")" >"$state/logs/$op.log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
-  for _ in $(seq 1 60); do
-    if grep -q "side port" "$state/logs/$op.log"; then
-      log "$op running (pid $(cat "$pidfile"), $(grep -o 'side port [0-9]*' "$state/logs/$op.log"), log $state/logs/$op.log)"
-      return
+    setsid java -Xmx256m -jar "$(jar_of "$op")" >"$logfile" 2>&1 </dev/null &
+  echo $! >"$state/pids/$op"
+}
+
+await_operator() {
+  local op=$1 logfile=$state/logs/$1.log
+  for _ in $(seq 1 240); do
+    grep -q "side port" "$logfile" && return
+    if ! pid_of "$op" >/dev/null; then
+      cat "$logfile" >&2
+      die "$op failed to start (log $logfile)"
     fi
-    if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      log "$op failed to start:"; cat "$state/logs/$op.log" >&2; return 1
-    fi
-    sleep 0.5
+    sleep 0.25
   done
-  log "$op did not report its side port within 30 s; see $state/logs/$op.log"; return 1
+  die "$op did not report its side port within 60 s; see $logfile"
+}
+
+side_port() { grep -o 'side port [0-9]*' "$state/logs/$1.log" | head -n 1 | awk '{print $3}'; }
+
+# One line per resource of the suite: kind/name, Ready, the reason and the components not ready yet.
+view() {
+  kc get foremen,smartproxies,pulps -n "$namespace" -o go-template --template '
+{{- range .items -}}
+{{ .kind }}/{{ .metadata.name }}
+{{- $ready := "Unknown" }}{{ $reason := "" }}{{ $waiting := "" }}
+{{- if .status }}{{ range .status.conditions }}
+{{- if eq .type "Ready" }}{{ $ready = .status }}{{ $reason = .reason }}
+{{- else if and (ne .status "True") (ne .type "Progressing") (ne .type "Degraded") }}{{ $waiting = printf "%s %s" $waiting .type }}{{ end }}
+{{- end }}{{ end }}
+{{- printf " Ready=%s" $ready }}{{ if $reason }} ({{ $reason }}){{ end }}{{ if $waiting }} waiting:{{ $waiting }}{{ end }}
+{{ end }}' 2>/dev/null
+}
+
+pods_line() {
+  kc get pods -n "$namespace" --no-headers 2>/dev/null \
+    | awk '{ split($2, r, "/"); total++; if (r[1] == r[2] && $3 == "Running") ready++ } END { printf "pods ready %d/%d", ready, total }'
+}
+
+all_ready() {
+  local lines; lines=$(view)
+  [[ -n $lines ]] && ! grep -qv "Ready=True" <<<"$lines"
+}
+
+wait_ready() {
+  local deadline=$(( $(date +%s) + ready_timeout )) last="" shown=0
+  while :; do
+    local now; now="$(view)"$'\n'"$(pods_line)"
+    if [[ -n $clear_line ]]; then
+      # Redraw the view in place on a terminal.
+      ((shown)) && printf '\e[%dA' "$shown"
+      shown=0
+      while IFS= read -r line; do printf '%s  %s%s%s\n' "$clear_line" "$dim" "$line" "$reset"; shown=$((shown + 1)); done <<<"$now"
+    elif [[ $now != "$last" ]]; then
+      printf '%s\n' "$now" | sed "s/^/  [$(elapsed) s] /"
+    fi
+    last=$now
+    all_ready && return 0
+    (( $(date +%s) < deadline )) || return 1
+    sleep 1
+  done
 }
 
 cmd_up() {
+  mkdir -p "$state"
   use_cluster
+  kubectl=$(kubectl_bin)/kubectl
   build_jars
-  local kubectl; kubectl=$(kubectl_bin)/kubectl
-  "$kubectl" apply --server-side -f "$root/install/crds/" >/dev/null
-  "$kubectl" wait --for condition=Established --timeout=60s -f "$root/install/crds/" >/dev/null
-  "$kubectl" get namespace "$namespace" >/dev/null 2>&1 || "$kubectl" create namespace "$namespace" >/dev/null
-  "$kubectl" apply -f "$root/samples/foreman-seed.yaml"
-  for op in "${operators[@]}"; do start_operator "$op"; done
-  cmd_status
-  log "KUBECONFIG=$KUBECONFIG; stop with: ./suite.sh down"
+  kc apply --server-side -f "$root/install/crds/" >/dev/null
+  kc wait --for condition=Established --timeout=60s -f "$root/install/crds/" >/dev/null
+  kc get namespace "$namespace" >/dev/null 2>&1 || kc create namespace "$namespace" >/dev/null
+  # The three JVMs start side by side; each is ready once it logs its side port.
+  for op in "${operators[@]}"; do launch_operator "$op"; done
+  for op in "${operators[@]}"; do await_operator "$op"; done
+  log "operators running: $(for op in "${operators[@]}"; do printf '%s (pid %s, side port %s) ' "$op" "$(pid_of "$op")" "$(side_port "$op")"; done)"
+  kc apply -f "$root/samples/foreman-seed.yaml" >/dev/null
+  log "applied samples/foreman-seed.yaml; waiting for Ready (up to ${ready_timeout} s):"
+  if wait_ready; then
+    log "${bold}Ready${reset} after $(elapsed) s"
+    summary
+  else
+    summary
+    die "not Ready after ${ready_timeout} s; the operators' logs are in $state/logs"
+  fi
+}
+
+summary() {
+  cat <<EOF
+suite: what runs: the three operators (logs in $state/logs), watching namespace $namespace
+suite: kubeconfig: $KUBECONFIG
+suite: look:  KUBECONFIG=$KUBECONFIG $kubectl get theforeman -n $namespace
+suite: stop:  ./suite.sh down
+EOF
 }
 
 cmd_status() {
   for op in "${operators[@]}"; do
-    if [[ -f $state/pids/$op ]] && kill -0 "$(cat "$state/pids/$op")" 2>/dev/null; then
-      echo "$op: running (pid $(cat "$state/pids/$op"))"
+    if pid_of "$op" >/dev/null; then
+      echo "$op: running (pid $(pid_of "$op"), side port $(side_port "$op"))"
     else
       echo "$op: stopped"
     fi
   done
   [[ -n ${KUBECONFIG:-} ]] || export KUBECONFIG=$state/cluster/kubeconfig
-  [[ -f $KUBECONFIG ]] && "$(kubectl_bin)/kubectl" get theforeman -n "$namespace" -o wide 2>/dev/null || true
+  if [[ -f $KUBECONFIG ]]; then
+    kubectl=$(kubectl_bin)/kubectl
+    view
+    pods_line; echo
+  fi
 }
 
 cmd_down() {
   for op in "${operators[@]}"; do
     local pidfile=$state/pids/$op
     if [[ -f $pidfile ]]; then
-      kill "$(cat "$pidfile")" 2>/dev/null || true
+      local pid; pid=$(cat "$pidfile")
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
       rm -f "$pidfile"
     fi
   done
   if [[ -d $state/cluster ]]; then
-    "$root/e2e/cluster/cluster.sh" down --dir "$state/cluster"
+    "$root/e2e/cluster/cluster.sh" down --dir "$state/cluster" 2>/dev/null
   fi
   log "stopped"
 }

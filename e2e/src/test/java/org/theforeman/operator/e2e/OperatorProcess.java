@@ -73,6 +73,11 @@ final class OperatorProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL: the process ends at once, without any shutdown work (a node lost, an OOM kill). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** SIGTERM, as the kubelet sends it; then the exit status. */
     int terminate(Duration grace) throws InterruptedException {
         process.destroy();

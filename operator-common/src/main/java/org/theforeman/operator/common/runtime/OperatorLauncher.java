@@ -110,21 +110,22 @@ public final class OperatorLauncher {
                 .register(registry);
 
         String ownNamespace = settings.ownNamespace(config.getNamespace());
+        String identity = settings.podName().orElse(name + "-" + UUID.randomUUID());
         AtomicBoolean stopping = new AtomicBoolean(false);
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                    .withCloseClientOnStop(true)
+                    // Closed by RunningOperator.close, after the lease is released with it.
+                    .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true)
                     .withCacheSyncTimeout(Duration.ofMinutes(2));
             if (settings.leaderElection()) {
-                String identity = settings.podName().orElse(name + "-" + UUID.randomUUID());
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
                         name + "-leader",
                         ownNamespace,
-                        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                        settings.leaseTimings().leaseDuration(),
+                        settings.leaseTimings().renewDeadline(),
+                        settings.leaseTimings().retryPeriod(),
                         identity,
                         new LeaderCallbacks(
                                 () -> {
@@ -168,7 +169,10 @@ public final class OperatorLauncher {
                 namespaces,
                 settings.leaderElection() ? "on (lease " + ownNamespace + "/" + name + "-leader)" : "off",
                 side.port());
-        return new RunningOperator(name, operator, side, registry, writes, stopping);
+        Runnable releaseLease = settings.leaderElection()
+                ? () -> LeaderLease.release(client, ownNamespace, name + "-leader", identity)
+                : () -> {};
+        return new RunningOperator(name, operator, client, releaseLease, side, registry, writes, stopping);
     }
 
     private static <P extends HasMetadata> void register(
@@ -202,6 +206,8 @@ public final class OperatorLauncher {
     public static final class RunningOperator implements AutoCloseable {
         private final String name;
         private final Operator operator;
+        private final KubernetesClient client;
+        private final Runnable releaseLease;
         private final SideServer side;
         private final PrometheusMeterRegistry registry;
         private final WriteCounter writes;
@@ -210,12 +216,16 @@ public final class OperatorLauncher {
         RunningOperator(
                 String name,
                 Operator operator,
+                KubernetesClient client,
+                Runnable releaseLease,
                 SideServer side,
                 PrometheusMeterRegistry registry,
                 WriteCounter writes,
                 AtomicBoolean stopping) {
             this.name = name;
             this.operator = operator;
+            this.client = client;
+            this.releaseLease = releaseLease;
             this.side = side;
             this.registry = registry;
             this.writes = writes;
@@ -245,7 +255,14 @@ public final class OperatorLauncher {
                 return;
             }
             log.info("{} stopping", name);
-            Thread stopper = new Thread(operator::stop, name + "-stop");
+            // Controllers stop first, so nothing of this term writes after the lease is given up.
+            Thread stopper = new Thread(
+                    () -> {
+                        operator.stop();
+                        releaseLease.run();
+                        client.close();
+                    },
+                    name + "-stop");
             stopper.start();
             try {
                 stopper.join(SHUTDOWN_GRACE.toMillis());

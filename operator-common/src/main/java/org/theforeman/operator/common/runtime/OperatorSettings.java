@@ -17,6 +17,9 @@ import java.util.Optional;
  *   <li>{@code --leader-election=true|false} / {@code LEADER_ELECTION}: on by default in a pod, off for
  *       local runs
  *   <li>{@code POD_NAMESPACE}, {@code POD_NAME}: the pod's own namespace and the leader identity
+ *   <li>{@code LEADER_ELECTION_LEASE_DURATION}, {@code LEADER_ELECTION_RENEW_DEADLINE},
+ *       {@code LEADER_ELECTION_RETRY_PERIOD}: the lease timings (15s, 10s, 2s by default), see
+ *       {@link LeaderLease.Timings}
  * </ul>
  */
 public record OperatorSettings(
@@ -25,7 +28,19 @@ public record OperatorSettings(
         String watchNamespaces,
         boolean leaderElection,
         Optional<String> podNamespace,
-        Optional<String> podName) {
+        Optional<String> podName,
+        LeaderLease.Timings leaseTimings) {
+
+    /** Settings with the default lease timings. */
+    public OperatorSettings(
+            Optional<Path> kubeconfig,
+            int httpPort,
+            String watchNamespaces,
+            boolean leaderElection,
+            Optional<String> podNamespace,
+            Optional<String> podName) {
+        this(kubeconfig, httpPort, watchNamespaces, leaderElection, podNamespace, podName, LeaderLease.Timings.DEFAULT);
+    }
 
     static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -45,7 +60,8 @@ public record OperatorSettings(
                 env.getOrDefault("WATCH_NAMESPACES", ""),
                 leaderElection,
                 Optional.ofNullable(env.get("POD_NAMESPACE")).filter(s -> !s.isBlank()),
-                Optional.ofNullable(env.get("POD_NAME")).filter(s -> !s.isBlank()));
+                Optional.ofNullable(env.get("POD_NAME")).filter(s -> !s.isBlank()),
+                LeaderLease.Timings.from(env));
     }
 
     /**

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.Objects;
-import java.util.Optional;
 import org.theforeman.operator.api.v1alpha1.SuiteStatus;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.reconcile.StatusUpdates;
@@ -23,6 +22,26 @@ public final class MigrationGate {
 
     private MigrationGate() {}
 
+    /** What to do about the migration Job of the current target. */
+    enum Step {
+        WAIT_FOR_DATABASE,
+        CREATE,
+        RUNNING,
+        COMPLETE,
+        FAILED
+    }
+
+    /** The step given the Job as the cache holds it (null when absent) and the database's readiness. */
+    static Step next(Job job, boolean databaseReady) {
+        if (job == null) {
+            return databaseReady ? Step.CREATE : Step.WAIT_FOR_DATABASE;
+        }
+        if (Jobs.condition(job, Jobs.COMPLETE).isPresent()) {
+            return Step.COMPLETE;
+        }
+        return Jobs.condition(job, Jobs.FAILED).isPresent() ? Step.FAILED : Step.RUNNING;
+    }
+
     /**
      * @param conditionType the condition that reports migrations, e.g. {@code MigrationsComplete}
      * @param desired the migration Job for the current target; its name identifies the target
@@ -40,45 +59,41 @@ public final class MigrationGate {
             boolean databaseReady) {
         String jobName = desired.getMetadata().getName();
         Job job = objects.cached(Job.class, jobName);
-        if (job == null) {
-            if (!databaseReady) {
+        switch (next(job, databaseReady)) {
+            case WAIT_FOR_DATABASE:
                 return ComponentState.progressing(
                         conditionType, "WaitingForDatabase", "Migrations start once the database is ready.");
-            }
-            objects.apply(desired);
-            objects.events()
-                    .normal(
-                            objects.primary(),
-                            "MigrationStarted",
-                            "Started Job " + jobName + " to migrate to " + target);
-            return running(conditionType, jobName, target);
-        }
-        if (Jobs.condition(job, Jobs.COMPLETE).isPresent()) {
-            for (Job old : objects.cachedOfComponent(Job.class, component)) {
-                if (!old.getMetadata().getName().equals(jobName)) {
-                    objects.delete(old);
-                }
-            }
-            return ComponentState.ready(conditionType, "Migrated", "The database is migrated for " + target + ".");
-        }
-        Optional<JobCondition> failed = Jobs.condition(job, Jobs.FAILED);
-        if (failed.isPresent()) {
-            if (!StatusUpdates.hasCondition(objects.primary(), conditionType, FAILED)) {
+            case CREATE:
+                objects.apply(desired);
                 objects.events()
-                        .warning(
+                        .normal(
                                 objects.primary(),
-                                FAILED,
-                                "Job " + jobName + " failed: " + failed.get().getReason());
-            }
-            return ComponentState.failed(
-                    conditionType,
-                    FAILED,
-                    "Job " + jobName + " failed (" + failed.get().getReason() + ": "
-                            + Objects.requireNonNullElse(failed.get().getMessage(), "")
-                            + "); the pods keep running the previous version. See kubectl logs job/" + jobName
-                            + "; delete the Job to retry.");
+                                "MigrationStarted",
+                                "Started Job " + jobName + " to migrate to " + target);
+                return running(conditionType, jobName, target);
+            case COMPLETE:
+                for (Job old : objects.cachedOfComponent(Job.class, component)) {
+                    if (!old.getMetadata().getName().equals(jobName)) {
+                        objects.delete(old);
+                    }
+                }
+                return ComponentState.ready(conditionType, "Migrated", "The database is migrated for " + target + ".");
+            case FAILED:
+                JobCondition failed = Jobs.condition(job, Jobs.FAILED).orElseThrow();
+                if (!StatusUpdates.hasCondition(objects.primary(), conditionType, FAILED)) {
+                    objects.events()
+                            .warning(objects.primary(), FAILED, "Job " + jobName + " failed: " + failed.getReason());
+                }
+                return ComponentState.failed(
+                        conditionType,
+                        FAILED,
+                        "Job " + jobName + " failed (" + failed.getReason() + ": "
+                                + Objects.requireNonNullElse(failed.getMessage(), "")
+                                + "); the pods keep running the previous version. See kubectl logs job/" + jobName
+                                + "; delete the Job to retry.");
+            default:
+                return running(conditionType, jobName, target);
         }
-        return running(conditionType, jobName, target);
     }
 
     private static ComponentState running(String conditionType, String jobName, String target) {

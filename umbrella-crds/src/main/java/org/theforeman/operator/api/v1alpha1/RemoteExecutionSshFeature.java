@@ -4,16 +4,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "!has(self.mode) || self.mode != 'pull-mqtt' || has(self.mqtt_broker)",
+        message = "remote_execution_ssh.mqtt_broker is required with mode pull-mqtt")
 public class RemoteExecutionSshFeature extends Feature {
+    /** The plugin's modes (smart_proxy_remote_execution_ssh Plugin::MODES). */
     public enum Mode {
         ssh,
+        pull,
         @JsonProperty("pull-mqtt")
-        pullMqtt
+        pullMqtt;
+
+        /** The value the plugin's settings file takes. */
+        public String wireName() {
+            return this == pullMqtt ? "pull-mqtt" : name();
+        }
     }
 
     @JsonProperty("ssh_key_secret")
@@ -24,9 +36,39 @@ public class RemoteExecutionSshFeature extends Feature {
     @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     private String sshKeySecret;
 
-    @JsonPropertyDescription("ssh (the proxy connects to hosts) or pull-mqtt (hosts pull jobs).")
+    @JsonPropertyDescription(
+            "ssh (the proxy connects to hosts), pull (hosts poll for jobs) or pull-mqtt (hosts are notified over"
+                    + " MQTT and pull jobs).")
     @Default("ssh")
     private Mode mode;
+
+    @JsonProperty("mqtt_broker")
+    @JsonPropertyDescription("Host name of the MQTT broker (mode pull-mqtt).")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST_OR_IP, message = Cel.HOST_OR_IP_MESSAGE)
+    private String mqttBroker;
+
+    @JsonProperty("mqtt_port")
+    @JsonPropertyDescription("Port of the MQTT broker (mode pull-mqtt); 1883 when unset.")
+    @Min(1)
+    @Max(65535)
+    private Integer mqttPort;
+
+    public String getMqttBroker() {
+        return mqttBroker;
+    }
+
+    public void setMqttBroker(String mqttBroker) {
+        this.mqttBroker = mqttBroker;
+    }
+
+    public Integer getMqttPort() {
+        return mqttPort;
+    }
+
+    public void setMqttPort(Integer mqttPort) {
+        this.mqttPort = mqttPort;
+    }
 
     public String getSshKeySecret() {
         return sshKeySecret;

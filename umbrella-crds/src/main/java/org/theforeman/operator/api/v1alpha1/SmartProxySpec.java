@@ -13,8 +13,26 @@ import java.util.List;
  * Foreman it registers with, its features, TLS and exposure.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+        value = "!(has(self.version) && has(self.image))",
+        message = "set either version (a tag of quay.io/foreman/foreman-proxy) or image (any image), not both")
 public class SmartProxySpec extends ComponentSpec {
-    public static final String DEFAULT_IMAGE = "quay.io/foreman/foreman-proxy:nightly";
+    public static final String IMAGE_REPOSITORY = "quay.io/foreman/foreman-proxy";
+    public static final String DEFAULT_VERSION = "nightly";
+    public static final String DEFAULT_IMAGE = IMAGE_REPOSITORY + ":" + DEFAULT_VERSION;
+
+    @JsonPropertyDescription("Tag of quay.io/foreman/foreman-proxy to run (nightly, 3.15, ...); nightly when neither"
+            + " version nor image is set.")
+    @Size(max = 128)
+    @ValidationRule(value = Cel.TAG, message = Cel.TAG_MESSAGE)
+    private String version;
+
+    @JsonPropertyDescription("Host name Foreman reaches the proxy at: the registered URL's host, the record's name"
+            + " and a name in the certificate. The Service's DNS name (name.namespace.svc) when unset, or"
+            + " ingress.host with an Ingress or Route.")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
+    private String hostname;
 
     @JsonPropertyDescription("The Foreman to register with: name of a Foreman in this namespace, or url and "
             + "credentials_secret of an external one.")
@@ -40,10 +58,34 @@ public class SmartProxySpec extends ComponentSpec {
     private IngressSpec ingress;
 
     @JsonProperty("deletion_policy")
-    @JsonPropertyDescription("Retain (default) keeps the generated certificates and SSH keys when the SmartProxy is "
-            + "deleted; Delete removes them.")
+    @JsonPropertyDescription("Retain (default) keeps the generated certificates and SSH keys and the proxy's record in"
+            + " Foreman when the SmartProxy is deleted; Delete removes them.")
     @Default("Retain")
     private DeletionPolicy deletionPolicy;
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public void setHostname(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public List<String> getTrustedHosts() {
+        return trustedHosts;
+    }
+
+    public void setTrustedHosts(List<String> trustedHosts) {
+        this.trustedHosts = trustedHosts;
+    }
 
     public ForemanReference getForeman() {
         return foreman;

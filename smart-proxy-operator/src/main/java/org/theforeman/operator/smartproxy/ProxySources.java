@@ -1,0 +1,46 @@
+package org.theforeman.operator.smartproxy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.List;
+import java.util.Set;
+import org.theforeman.operator.api.v1alpha1.SmartProxy;
+import org.theforeman.operator.api.v1alpha1.SmartProxySpec;
+import org.theforeman.operator.common.reconcile.ManagedSources;
+import org.theforeman.operator.smartproxy.model.ProxyNames;
+
+/** The informers a SmartProxy is reconciled from: its managed objects, and the Secrets its spec names. */
+final class ProxySources {
+    private ProxySources() {}
+
+    static List<EventSource<?, SmartProxy>> all(EventSourceContext<SmartProxy> context) {
+        return List.of(
+                managed(Deployment.class, context),
+                managed(Service.class, context),
+                managed(ConfigMap.class, context),
+                managed(Secret.class, context),
+                managed(Ingress.class, context),
+                ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets));
+    }
+
+    private static <R extends HasMetadata> EventSource<R, SmartProxy> managed(
+            Class<R> type, EventSourceContext<SmartProxy> context) {
+        return ManagedSources.managed(type, context, ProxyNames.APPLICATION, SmartProxyOperator.NAME);
+    }
+
+    /** The user's Secrets: credentials of an external Foreman, tls.secret (or cert-manager's), ssh_key_secret. */
+    static Set<String> referencedSecrets(SmartProxy proxy) {
+        SmartProxySpec spec = proxy.getSpec();
+        ProxyNames names = ProxyNames.of(proxy);
+        return ManagedSources.names(
+                spec.getForeman() == null ? null : spec.getForeman().getCredentialsSecret(),
+                names.userTls() || names.certManager() ? names.serverTls() : null,
+                names.userSshKey() ? names.sshKey() : null);
+    }
+}
