@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +34,37 @@ class ApiAdmissionIT {
     @BeforeAll
     static void installCrds(ControlPlane plane) {
         plane.applyCrds(CRDS);
+    }
+
+    /** Rules over the CEL cost budget make the API server refuse the whole CRD: all three are installed. */
+    @Test
+    void everyCrdIsEstablishedWithItsRules(KubernetesClient admin) {
+        for (String name : List.of(Foreman.CRD_NAME, Pulp.CRD_NAME, SmartProxy.CRD_NAME)) {
+            CustomResourceDefinition crd = admin.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(name)
+                    .get();
+            assertThat(crd.getStatus().getConditions())
+                    .anySatisfy(
+                            c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Established=True"));
+            JSONSchemaProps spec = crd.getSpec()
+                    .getVersions()
+                    .get(0)
+                    .getSchema()
+                    .getOpenAPIV3Schema()
+                    .getProperties()
+                    .get("spec");
+            JSONSchemaProps tolerations = name.equals(Pulp.CRD_NAME)
+                    ? spec.getProperties().get("api").getProperties().get("tolerations")
+                    : spec.getProperties().get("web") != null
+                            ? spec.getProperties().get("web").getProperties().get("tolerations")
+                            : spec.getProperties().get("tolerations");
+            assertThat(tolerations.getMaxItems()).as(name).isEqualTo(32L);
+            assertThat(tolerations.getItems().getSchema().getXKubernetesValidations())
+                    .as(name)
+                    .isNotEmpty();
+        }
     }
 
     @Test
