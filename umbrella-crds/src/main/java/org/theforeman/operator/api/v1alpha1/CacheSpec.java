@@ -14,10 +14,12 @@ import org.theforeman.operator.api.schema.JsonMergePatch;
 @SchemaCustomizer(value = JsonMergePatch.class, input = KubernetesSchemas.CACHE)
 @ValidationRule(
         value = "!has(self.external_cache_secret) || !has(self.enabled) || self.enabled",
-        message = "cache.external_cache_secret is set but cache.enabled is false: remove one of them")
+        message = "cache.external_cache_secret is set but cache.enabled is false: remove one of them",
+        fieldPath = ".enabled")
 @ValidationRule(
         value = "!has(self.external_cache_secret) || !has(self.redis_image)",
-        message = "cache.redis_image applies to the managed cache only, not with external_cache_secret")
+        message = "cache.redis_image applies to the managed cache only, not with external_cache_secret",
+        fieldPath = ".redis_image")
 public class CacheSpec {
     @JsonPropertyDescription(
             "Whether a cache is used. Defaults to what the kind needs (Foreman with Katello needs one).")

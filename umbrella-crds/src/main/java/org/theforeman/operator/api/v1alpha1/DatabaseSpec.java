@@ -29,6 +29,7 @@ import org.theforeman.operator.api.schema.JsonMergePatch;
                 + "self.postgres_storage_class == oldSelf.postgres_storage_class)",
         message = "database.postgres_storage_class is immutable: the managed database's volume cannot "
                 + "move to another storage class",
+        fieldPath = ".postgres_storage_class",
         optionalOldSelf = false)
 public class DatabaseSpec {
     @JsonProperty("external_db_secret")

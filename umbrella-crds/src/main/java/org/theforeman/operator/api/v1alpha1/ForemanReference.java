@@ -13,7 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "foreman needs exactly one of name (a Foreman in this namespace) and url (an external Foreman)")
 @ValidationRule(
         value = "!has(self.url) || has(self.credentials_secret)",
-        message = "foreman.credentials_secret is required with foreman.url")
+        message = "foreman.credentials_secret is required with foreman.url",
+        fieldPath = ".credentials_secret")
 public class ForemanReference {
     @JsonPropertyDescription("Name of a Foreman resource in the same namespace.")
     @Size(max = 253)

@@ -14,10 +14,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
         value = "!has(self.type) || self.type != 'ingress' || has(self.host)",
-        message = "ingress.host is required when ingress.type is ingress")
+        message = "ingress.host is required when ingress.type is ingress",
+        fieldPath = ".host")
 @ValidationRule(
         value = "!has(self.nodeport_port) || (has(self.type) && self.type == 'nodeport')",
-        message = "ingress.nodeport_port applies only when ingress.type is nodeport")
+        message = "ingress.nodeport_port applies only when ingress.type is nodeport",
+        fieldPath = ".nodeport_port")
 public class IngressSpec {
     @JsonPropertyDescription("none (cluster-internal only), ingress, route (OpenShift), nodeport or loadbalancer.")
     @Default("none")

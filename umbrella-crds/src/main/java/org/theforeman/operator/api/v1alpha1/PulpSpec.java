@@ -29,13 +29,16 @@ import java.util.Map;
                 + "own claim; they do not apply with pvc or object storage")
 @ValidationRule(
         value = "!has(self.ingress_type) || self.ingress_type != 'ingress' || has(self.ingress_host)",
-        message = "ingress_host is required when ingress_type is ingress")
+        message = "ingress_host is required when ingress_type is ingress",
+        fieldPath = ".ingress_host")
 @ValidationRule(
         value = "!has(self.nodeport_port) || (has(self.ingress_type) && self.ingress_type == 'nodeport')",
-        message = "nodeport_port applies only when ingress_type is nodeport")
+        message = "nodeport_port applies only when ingress_type is nodeport",
+        fieldPath = ".nodeport_port")
 @ValidationRule(
         value = "!has(self.allowed_content_checksums) || 'sha256' in self.allowed_content_checksums",
-        message = "allowed_content_checksums must contain sha256: pulpcore requires it")
+        message = "allowed_content_checksums must contain sha256: pulpcore requires it",
+        fieldPath = ".allowed_content_checksums")
 public class PulpSpec {
     /** The pulpcore release the operator deploys by default; the real-pulpcore test runs the same one. */
     public static final String DEFAULT_VERSION = "3.123.1";
