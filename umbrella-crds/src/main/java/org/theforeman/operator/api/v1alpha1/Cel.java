@@ -95,9 +95,8 @@ final class Cel {
             + "(self.split('/').size() == 2 && !format.dns1123Subdomain().validate(self.split('/')[0]).hasValue()"
             + " && self.split('/')[1].matches(" + NAME_PART + "))";
 
-    private static final String KEY_WORDS =
-            "an optional prefix (a DNS subdomain of at most 253 characters) and '/', then"
-                    + " a name of at most 63 letters, digits, '-', '_' and '.' that starts and ends with a letter or digit";
+    private static final String KEY_WORDS = "an optional DNS subdomain and '/', then at most 63 letters, digits, '-',"
+            + " '_' and '.' that start and end with a letter or digit";
     static final String LABEL_KEYS_MESSAGE = "label keys must be " + KEY_WORDS;
     static final String ANNOTATION_KEYS_MESSAGE = "annotation keys must be " + KEY_WORDS;
     static final String QUALIFIED_NAME_MESSAGE = "must be a label key: " + KEY_WORDS;

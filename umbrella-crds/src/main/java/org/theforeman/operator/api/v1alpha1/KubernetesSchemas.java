@@ -43,18 +43,15 @@ final class KubernetesSchemas {
     private static final String VALUES = "{\"maxItems\": 32, \"items\": {\"maxLength\": 63}}";
     private static final String KEY_LIST = "{\"maxItems\": 8, \"items\": " + KEY + "}";
 
-    /** A LabelSelector of pods. */
+    /** A LabelSelector of pods: its operators and values (label syntax inside is left to the API server's size). */
     private static final String LABEL_SELECTOR = "{\"properties\": {"
-            + "\"matchLabels\": {\"maxProperties\": 16, \"additionalProperties\": {\"maxLength\": 63},"
-            + " \"x-kubernetes-validations\": [" + "{\"rule\": \"" + Cel.KEYS + "\", \"message\": \""
-            + Cel.LABEL_KEYS_MESSAGE + "\"}" + ", "
-            + "{\"rule\": \"" + Cel.LABEL_VALUES + "\", \"message\": \"" + Cel.LABEL_VALUES_MESSAGE + "\"}" + "]},"
+            + "\"matchLabels\": {\"maxProperties\": 16, \"additionalProperties\": {\"maxLength\": 63}},"
             + "\"matchExpressions\": {\"maxItems\": 8, \"items\": {\"required\": [\"key\", \"operator\"],"
-            + " \"properties\": {\"key\": " + KEY + ", \"operator\": {\"enum\": [\"DoesNotExist\", \"Exists\", \"In\","
-            + " \"NotIn\"]}, \"values\": " + VALUES + "},"
-            + " \"x-kubernetes-validations\": [{\"rule\": \"self.operator in ['In', 'NotIn'] ? has(self.values) && "
-            + "self.values.size() > 0 : !has(self.values) || self.values.size() == 0\", \"message\": \"operators In"
-            + " and NotIn need values, Exists and DoesNotExist take none\", \"fieldPath\": \".values\"}]}}}}";
+            + " \"properties\": {\"operator\": {\"enum\": [\"DoesNotExist\", \"Exists\", \"In\", \"NotIn\"]},"
+            + " \"values\": " + VALUES + "}, \"x-kubernetes-validations\": [{\"rule\": \"self.operator in ['In',"
+            + " 'NotIn'] ? has(self.values) && self.values.size() > 0 : !has(self.values) || self.values.size() == 0\","
+            + " \"message\": \"operators In and NotIn need values, Exists and DoesNotExist take none\","
+            + " \"fieldPath\": \".values\"}]}}}}";
 
     /** Tolerations: Kubernetes' operators and effects, label syntax, the combinations it refuses. */
     static final String TOLERATIONS = "{\"maxItems\": 32, \"items\": {\"properties\": {"
@@ -109,31 +106,26 @@ final class KubernetesSchemas {
             + "self.value == ''\", \"message\": \"value and valueFrom exclude each other\", \"fieldPath\": "
             + "\".valueFrom\"}]}}";
 
-    /** Only the enum and the required fields: CEL inside affinity's nested lists would exceed the cost budget. */
-    private static final String SELECTOR_ENUMS = "{\"properties\": {\"matchExpressions\": {\"items\": {\"required\":"
-            + " [\"key\", \"operator\"], \"properties\": {\"operator\": {\"enum\": [\"DoesNotExist\", \"Exists\","
-            + " \"In\", \"NotIn\"]}}}}}}";
-
+    // Affinity: only what is cheap in bytes and CEL cost (the CRDs stay under kubectl's 256 KiB for client-side
+    // apply): node selector operators, a topology key in pod affinity terms, weights from 1 to 100.
     private static final String NODE_REQUIREMENTS = "{\"items\": {\"required\": [\"key\", \"operator\"],"
             + " \"properties\": {\"operator\": {\"enum\": [\"DoesNotExist\", \"Exists\", \"Gt\", \"In\", \"Lt\","
             + " \"NotIn\"]}}}}";
     private static final String NODE_SELECTOR_TERM = "{\"properties\": {\"matchExpressions\": " + NODE_REQUIREMENTS
             + ", \"matchFields\": " + NODE_REQUIREMENTS + "}}";
     private static final String WEIGHT = "{\"minimum\": 1, \"maximum\": 100}";
-    private static final String POD_AFFINITY_TERM = "{\"required\": [\"topologyKey\"], \"properties\": {"
-            + "\"topologyKey\": {\"minLength\": 1}, \"labelSelector\": " + SELECTOR_ENUMS
-            + ", \"namespaceSelector\": " + SELECTOR_ENUMS + "}}";
+    private static final String POD_AFFINITY_TERM = "{\"required\": [\"topologyKey\"]}";
     private static final String POD_AFFINITY = "{\"properties\": {"
             + "\"requiredDuringSchedulingIgnoredDuringExecution\": {\"items\": " + POD_AFFINITY_TERM + "},"
             + " \"preferredDuringSchedulingIgnoredDuringExecution\": {\"items\": {\"required\": [\"weight\","
             + " \"podAffinityTerm\"], \"properties\": {\"weight\": " + WEIGHT + ", \"podAffinityTerm\": "
             + POD_AFFINITY_TERM + "}}}}}";
 
-    /** Affinity: node selector and label selector operators, a topology key, weights from 1 to 100. */
+    /** Affinity: node selector operators, pod affinity terms with a topology key, weights from 1 to 100. */
     static final String AFFINITY = "{\"properties\": {"
             + "\"nodeAffinity\": {\"properties\": {\"requiredDuringSchedulingIgnoredDuringExecution\": {\"required\":"
-            + " [\"nodeSelectorTerms\"], \"properties\": {\"nodeSelectorTerms\": {\"minItems\": 1, \"items\": "
-            + NODE_SELECTOR_TERM + "}}}, \"preferredDuringSchedulingIgnoredDuringExecution\": {\"items\": "
+            + " [\"nodeSelectorTerms\"], \"properties\": {\"nodeSelectorTerms\": {\"items\": " + NODE_SELECTOR_TERM
+            + "}}}, \"preferredDuringSchedulingIgnoredDuringExecution\": {\"items\": "
             + "{\"required\": [\"weight\", \"preference\"], \"properties\": {\"weight\": " + WEIGHT
             + ", \"preference\": " + NODE_SELECTOR_TERM + "}}}}},"
             + "\"podAffinity\": " + POD_AFFINITY + ", \"podAntiAffinity\": " + POD_AFFINITY + "}}";
