@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.Map;
@@ -44,6 +44,21 @@ import java.util.Map;
         message = "smart_proxy.foreman is set by the operator to this Foreman: remove it",
         fieldPath = ".smart_proxy")
 @ValidationRule(
+        value = "!has(self.settings) || self.settings.all(k, k.matches('^[a-z][a-z0-9_]*$'))",
+        message = "spec.settings keys are Foreman setting names: lowercase letters, digits and underscores",
+        fieldPath = ".settings")
+@ValidationRule(
+        value = "!has(self.settings) || self.settings.all(k, !(k in ['foreman_url', 'fqdn', 'hosts', "
+                + "'rails_cache_store', 'oauth_active', 'oauth_map_users', 'oauth_consumer_key', "
+                + "'oauth_consumer_secret']))",
+        message = "spec.settings may not set foreman_url, fqdn, hosts, rails_cache_store or oauth_*: the operator"
+                + " sets them (use hostname and ingress)",
+        fieldPath = ".settings")
+@ValidationRule(
+        value = "!has(self.cache) || !has(self.cache.enabled) || self.cache.enabled",
+        message = "Foreman needs Redis for Dynflow and its cache: remove cache.enabled: false",
+        fieldPath = ".cache")
+@ValidationRule(
         value = "!has(self.pulp) || !has(self.pulp.foreman)",
         message = "pulp.foreman is set by the operator to this Foreman: remove it",
         fieldPath = ".pulp")
@@ -52,10 +67,14 @@ public class ForemanSpec {
 
     @JsonPropertyDescription("Foreman release to run from quay.io/foreman/foreman (e.g. 3.16); nightly when neither "
             + "version nor image is set.")
-    @Pattern("^(nightly|[0-9]+\\.[0-9]+(\\.[0-9]+)?)$")
+    @ValidationRule(
+            value = "self.matches('^(nightly|[0-9]+[.][0-9]+([.][0-9]+)?)$')",
+            message = "must be nightly or a Foreman release such as 3.16 or 3.16.1")
     private String version;
 
     @JsonPropertyDescription("Full image reference of Foreman, for images other than the upstream releases.")
+    @Size(max = 512)
+    @ValidationRule(value = Cel.IMAGE, message = Cel.IMAGE_MESSAGE)
     private String image;
 
     @SpecReplicas
@@ -79,13 +98,16 @@ public class ForemanSpec {
 
     @JsonPropertyDescription(
             "Fully qualified host name of Foreman (FOREMAN_FQDN, the URL's host); derived from the Service when unset.")
-    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     private String hostname;
 
     @JsonPropertyDescription("Exposure of Foreman's web UI and API outside the cluster.")
     private IngressSpec ingress;
 
-    @JsonPropertyDescription("Foreman's PostgreSQL database: external_db_secret, or a managed one when unset.")
+    @JsonPropertyDescription("Foreman's PostgreSQL database: external_db_secret (keys POSTGRES_HOST, POSTGRES_PORT,"
+            + " POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DB_NAME, optionally POSTGRES_SSLMODE and ca.crt, the"
+            + " CA of the server's certificate), or a managed PostgreSQL when unset.")
     private DatabaseSpec database;
 
     @JsonPropertyDescription("Redis for the Rails cache and Dynflow: external_cache_secret, or a managed one.")
@@ -94,9 +116,19 @@ public class ForemanSpec {
     @JsonPropertyDescription("The initial administrator.")
     private AdminSpec admin;
 
+    @JsonProperty("encryption_key_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
+    @JsonPropertyDescription("Adoption of an existing install: name of a Secret holding its ENCRYPTION_KEY (and"
+            + " optionally its administrator's username and password), used instead of generating them. The"
+            + " operator only reads it. Without it, a key is generated once and kept.")
+    private String encryptionKeySecret;
+
     @JsonPropertyDescription(
-            "Extra Foreman settings by name (e.g. require_ssl: \"false\"), passed as FOREMAN_<NAME> environment"
-                    + " variables to Foreman's settings loader.")
+            "Extra entries of Foreman's settings.yaml by name (e.g. require_ssl: \"false\", hsts_enabled:"
+                    + " \"false\"); true/false and numbers are written as such. Entries the operator sets (foreman_url,"
+                    + " fqdn, hosts, rails_cache_store, oauth_*) are rejected.")
+    @Size(max = 128)
     private Map<String, String> settings;
 
     @JsonPropertyDescription("The web (puma) pods; replicas here is ignored in favour of spec.replicas.")
@@ -204,6 +236,14 @@ public class ForemanSpec {
 
     public void setAdmin(AdminSpec admin) {
         this.admin = admin;
+    }
+
+    public String getEncryptionKeySecret() {
+        return encryptionKeySecret;
+    }
+
+    public void setEncryptionKeySecret(String encryptionKeySecret) {
+        this.encryptionKeySecret = encryptionKeySecret;
     }
 
     public Map<String, String> getSettings() {
