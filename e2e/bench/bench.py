@@ -32,7 +32,7 @@ IDENTITY = f"system:serviceaccount:{OPERATOR_NAMESPACE}:{OPERATOR_ACCOUNT}"
 WRITE_VERBS = {"create", "update", "patch", "delete", "deletecollection"}
 MANAGED_BY = "app.kubernetes.io/managed-by=pulp-operator"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-FORWARDED_ENV = ("RECONCILE_THREADS", "LOG_LEVEL")  # operator settings a run may vary
+FORWARDED_ENV = ("RECONCILE_THREADS", "RECONCILE_MIN_INTERVAL", "LOG_LEVEL", "MALLOC_ARENA_MAX")  # operator settings a run may vary
 
 # Upstream pulp-operator (Go, commit 7db462eb, 2.0.0-11), measured externally on this project's control
 # plane (issue 16); shown in the plot for reference, no upstream code is run here.
@@ -253,7 +253,7 @@ def wait_ready(process, log_path, timeout):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
                 conn.request("GET", "/readyz")
                 if conn.getresponse().status == 200:
-                    return
+                    return port
             except OSError:
                 pass
         time.sleep(0.05)
@@ -311,7 +311,7 @@ def run(args):
               "env": {k: os.environ[k] for k in FORWARDED_ENV if os.environ.get(k)},
               "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds")}
     try:
-        wait_ready(process, log_path, 120)
+        side_port = wait_ready(process, log_path, 120)
         t_started = time.time()
         cpu_started = sampler.sample()
         log(f"operator ready after {t_started - t_launch:.1f} s, {cpu_started:.2f} CPU s")
@@ -344,6 +344,7 @@ def run(args):
         time.sleep(args.steady)
         t_end = time.time()
         cpu_end = sampler.sample()
+        result["reconciliations"] = reconciliations(side_port)
     finally:
         sampler.stopping = True
         try:
@@ -386,6 +387,21 @@ def run(args):
         log(f"not all Ready within {args.timeout} s")
         return 1
     return 0
+
+
+def reconciliations(port):
+    """Reconciliations the operator started, from its /metrics (JOSDK's micrometer counters)."""
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+    except OSError:
+        return None
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith("operator_sdk_reconciliations_started") and not line.startswith("#"):
+            total += float(line.rsplit(" ", 1)[1])
+    return int(total)
 
 
 def all_available(events, namespaces, t0):
@@ -455,7 +471,7 @@ def report(args):
         log(f"no results in {args.out}")
         return 1
     header = ["label", "N", "1st Deploy med/max s", "Available med/max s", "Ready med/max s", "writes (per res.)",
-              "steady writes", "409", "peak RSS MiB", "threads", "CPU s start/conv/steady", "CPU s/res.", "start s"]
+              "steady writes", "409", "reconciles", "peak RSS MiB", "threads", "CPU s start/conv/steady", "CPU s/res.", "start s"]
     rows = []
     for r in results:
         w = r["writes"]
@@ -469,7 +485,7 @@ def report(args):
             f"{fmt(r['ready']['median'])}/{fmt(r['ready']['max'])}"
             + ("" if r["ready"]["count"] == r["n"] else f" ({r['ready']['count']} Ready)"),
             f"{w.get('convergence', '?')} ({fmt(w['convergence'] / r['n']) if 'convergence' in w else '?'})",
-            str(w.get("steady", "?")), str(conflicts),
+            str(w.get("steady", "?")), str(conflicts), str(r.get("reconciliations", "-")),
             fmt(r["peak_rss_mib"], 0), str(r.get("peak_threads", "-")),
             f"{fmt(cpu['startup'])}/{fmt(cpu['convergence'])}/{fmt(cpu['steady'])}",
             fmt(whole / r["n"], 2), fmt(r["startup_seconds"]),

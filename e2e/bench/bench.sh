@@ -10,6 +10,7 @@
 #     --steady S       seconds of steady state measured after all are Ready (default 60)
 #     --java-opts "…"  JVM options of the operator (default: $BENCH_JAVA_OPTS)
 #     --nodes K        fake nodes of 110 pods (default: 1 + 7N/100 rounded up, 8 for N=100)
+#     --jar JAR        the operator's jar (default: pulp-operator/target/pulp-operator.jar)
 #     --no-plot        no PNG (and no matplotlib install)
 #     --smoke          N=1 as in CI: 5 s of steady state, no plot
 #
@@ -20,6 +21,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite
 label=current out=$root/target/bench steady=60 java_opts=${BENCH_JAVA_OPTS:-} nodes="" plot=true
+jar=$root/pulp-operator/target/pulp-operator.jar
 counts=()
 
 log() { echo "bench: $*" >&2; }
@@ -32,16 +34,16 @@ while (($#)); do
     --steady) steady=$2; shift 2 ;;
     --java-opts) java_opts=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
+    --jar) jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --no-plot) plot=false; shift ;;
     --smoke) steady=5 plot=false; counts+=(1); shift ;;
-    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) die "unknown argument: $1" ;;
   esac
 done
 ((${#counts[@]})) || die "which N? e.g. $0 1 10"
 [[ $label =~ ^[A-Za-z0-9._-]+$ ]] || die "--label: letters, digits, . _ - only"
-jar=$root/pulp-operator/target/pulp-operator.jar
 [[ -f $jar ]] || die "no $jar: run mvn -B -q package -DskipTests -pl pulp-operator -am"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -44,7 +44,11 @@ public final class ManagedObjects<P extends HasMetadata> {
     public <R extends HasMetadata> R apply(R desired) {
         Class<R> type = (Class<R>) desired.getClass();
         R actual = cached(type, desired.getMetadata().getName());
-        return applier.apply(desired, actual) == ResourceApplier.Outcome.UNCHANGED ? actual : desired;
+        // The answer goes into the informer's cache: the next reconcile reads what was written, and the
+        // watch event of this very write does not trigger another reconcile.
+        ResourceApplier.Outcome outcome =
+                applier.apply(desired, actual, answer -> ManagedSources.written(context, type, answer, actual));
+        return outcome == ResourceApplier.Outcome.UNCHANGED ? actual : desired;
     }
 
     /**

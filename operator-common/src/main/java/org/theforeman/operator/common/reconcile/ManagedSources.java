@@ -109,6 +109,17 @@ public final class ManagedSources {
         return source.get(new ResourceID(name, namespace)).filter(r -> !ReferencedObjectStore.isPlaceholder(r));
     }
 
+    /** Tells the informer of managed {@code type} what a write answered (JOSDK's recent-operation cache). */
+    static <R extends HasMetadata, P extends HasMetadata> void written(
+            Context<P> context, Class<R> type, R answer, R previous) {
+        InformerEventSource<R, P> source = managedSource(context, type);
+        if (previous == null) {
+            source.handleRecentResourceCreate(ResourceID.fromResource(answer), answer);
+        } else {
+            source.handleRecentResourceUpdate(ResourceID.fromResource(answer), answer, previous);
+        }
+    }
+
     /** Cached managed objects of {@code type} that belong to the primary (instance label) and to {@code component}. */
     public static <R extends HasMetadata, P extends HasMetadata> List<R> cachedOfComponent(
             Context<P> context, P primary, Class<R> type, String component) {
