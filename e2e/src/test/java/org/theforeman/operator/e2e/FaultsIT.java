@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.foreman.ForemanStandIn;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.LocalControlPlane;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -95,6 +97,79 @@ class FaultsIT {
             assertThat(firstSecrets)
                     .as("generated Secrets seen before the last kill")
                     .isNotEmpty();
+        }
+    }
+
+    @Test
+    void theSmartProxyOperatorKilledInEachPhaseConvergesWithTheSameCertificatesAndKeys(
+            ControlPlane plane, TestNamespace namespace) throws Exception {
+        KubernetesClient admin = plane.admin();
+        String ns = namespace.name();
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/smartproxies.app.theforeman.org-v1.yml"));
+        try (ForemanStandIn foreman = ForemanStandIn.http("faults-key", "faults-consumer-secret")) {
+            admin.resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withName("foreman-oauth")
+                            .withNamespace(ns)
+                            .endMetadata()
+                            .withStringData(Map.of(
+                                    "oauth_consumer_key",
+                                    "faults-key",
+                                    "oauth_consumer_secret",
+                                    "faults-consumer-secret"))
+                            .build())
+                    .create();
+            admin.resource(Serialization.unmarshal("""
+                            apiVersion: app.theforeman.org/v1alpha1
+                            kind: SmartProxy
+                            metadata: {name: killed-proxy, namespace: %s}
+                            spec:
+                              foreman: {url: "%s", credentials_secret: foreman-oauth}
+                              features: {logs: {}, dynflow: {}, remote_execution_ssh: {mode: ssh}}
+                            """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
+                    .create();
+            Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
+            Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
+            phases.put(
+                    "certificates",
+                    c -> !generatedSecrets(c, ns, "killed-proxy").isEmpty());
+            phases.put(
+                    "rollout",
+                    c -> c.apps()
+                                    .deployments()
+                                    .inNamespace(ns)
+                                    .withName("killed-proxy")
+                                    .get()
+                            != null);
+            for (var phase : phases.entrySet()) {
+                try (OperatorProcess operator = start("smart-proxy-operator", plane, ns)) {
+                    await().atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofMillis(20))
+                            .until(() -> phase.getValue().test(admin));
+                    operator.kill();
+                    System.out.printf("smart-proxy-operator killed in phase %s%n", phase.getKey());
+                }
+                generatedSecrets(admin, ns, "killed-proxy")
+                        .forEach(s -> firstSecrets.putIfAbsent(s.getMetadata().getName(), s.getData()));
+            }
+            try (OperatorProcess operator = start("smart-proxy-operator", plane, ns)) {
+                awaitReady(admin, ns, "SmartProxy", "killed-proxy");
+                for (Secret secret : generatedSecrets(admin, ns, "killed-proxy")) {
+                    if (firstSecrets.containsKey(secret.getMetadata().getName())) {
+                        assertThat(secret.getData())
+                                .as("Secret %s unchanged", secret.getMetadata().getName())
+                                .isEqualTo(firstSecrets.get(secret.getMetadata().getName()));
+                    }
+                }
+                assertThat(firstSecrets).isNotEmpty();
+                assertThat(foreman.smartProxies()).as("registered once").hasSize(1);
+                // Let the finalizer go while the operator runs.
+                admin.genericKubernetesResources("app.theforeman.org/v1alpha1", "SmartProxy")
+                        .inNamespace(ns)
+                        .withName("killed-proxy")
+                        .withTimeout(60, TimeUnit.SECONDS)
+                        .delete();
+            }
         }
     }
 
