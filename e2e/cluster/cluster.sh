@@ -8,6 +8,7 @@
 #   cluster.sh down [--dir DIR] [--keep]            stop every process of DIR, then remove DIR
 #   cluster.sh status [--dir DIR]                   exit 0 only if every component is up
 #   cluster.sh kubeconfig [--dir DIR]               print the kubeconfig path
+#   cluster.sh restart COMPONENT [--dir DIR]        stop one component and start it again on its ports
 #
 # Without --dir, down/status/kubeconfig use $CLUSTER_DIR. up without --dir creates a fresh
 # directory under ${TMPDIR:-/tmp}. --keep keeps DIR (with its logs) after down or a failed up.
@@ -27,13 +28,20 @@ readonly pod_cidr=10.244.0.0/16    # node i gets 10.244.i.0/24, so pod IPs diffe
 
 log() { echo "cluster.sh: $*" >&2; }
 die() { log "error: $*"; exit 1; }
-usage() { sed -n '7,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage() { sed -n '7,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }
 
 # ---------------------------------------------------------------- arguments
 
 cmd=${1:-}
 [[ -n $cmd ]] || usage
 shift
+component=""
+if [[ $cmd == restart ]]; then
+  component=${1:-}
+  [[ -n $component && $component != -* ]] || die "restart needs a component: ${components[*]}"
+  shift
+fi
+keep_ports=false
 dir=""
 nodes=3
 keep=false
@@ -403,7 +411,8 @@ start_component() {
   local name=$1 timeout=$2 fn=${1//-/_} attempt pid deadline argv
   blame=$name
   for attempt in 1 2 3; do
-    "pick_ports_$fn"
+    # A restart keeps the ports the others know the component by.
+    $keep_ports || "pick_ports_$fn"
     mapfile -t argv < <("args_$fn")
     : >"$dir/logs/$name.log"
     # Not a job-control shell, so the background child is no group leader and setsid makes it
@@ -414,7 +423,7 @@ start_component() {
     deadline=$((SECONDS + timeout))
     while ! { healthy "$name" && listens_on "$pid" "$(main_port "$name")"; }; do
       if ! kill -0 "$pid" 2>/dev/null; then
-        if grep -q 'address already in use' "$dir/logs/$name.log" && ((attempt < 3)); then
+        if ! $keep_ports && grep -q 'address already in use' "$dir/logs/$name.log" && ((attempt < 3)); then
           log "$name: port taken meanwhile, retrying with other ports"
           [[ $name != etcd ]] || rm -rf "$dir/etcd"
           continue 2
@@ -631,6 +640,20 @@ cmd_status() {
   $ok
 }
 
+# A component stopped (SIGTERM, then SIGKILL after 10 s) and started again with the same ports and
+# data: what an apiserver or etcd restart looks like to the operators.
+cmd_restart() {
+  local start=$SECONDS
+  [[ " ${components[*]} " == *" $component "* ]] || die "restart takes one of: ${components[*]}"
+  resolve_dir
+  load_env || die "$dir has no env file: not a (fully started) cluster"
+  bin=$BIN_DIR
+  stop_components 10 "$component"
+  keep_ports=true
+  start_component "$component" 120
+  log "$component restarted in $((SECONDS - start)) s"
+}
+
 cmd_kubeconfig() {
   resolve_dir
   [[ -f $dir/kubeconfig ]] || die "no kubeconfig in $dir"
@@ -642,5 +665,6 @@ case $cmd in
   down) cmd_down ;;
   status) cmd_status ;;
   kubeconfig) cmd_kubeconfig ;;
+  restart) cmd_restart ;;
   *) usage ;;
 esac

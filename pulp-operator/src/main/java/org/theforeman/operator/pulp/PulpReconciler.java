@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,9 +87,14 @@ public class PulpReconciler implements Reconciler<Pulp> {
             states.add(WebProxy.reconcile(objects, inputs));
             states.add(Exposure.reconcile(objects, inputs));
         } catch (KubernetesClientException e) {
-            states.add(RejectedWrites.toState(e));
+            RejectedWrites.report(objects, states, e);
         }
         states.removeIf(Objects::isNull);
-        return StatusUpdates.patchIfChanged(pulp, PulpStatusView.of(objects, states, inputs, clock.instant()));
+        Instant now = clock.instant();
+        UpdateControl<Pulp> control =
+                StatusUpdates.patchIfChanged(pulp, PulpStatusView.of(objects, states, inputs, now));
+        return RejectedWrites.retryAfter(pulp, states, now)
+                .map(control::rescheduleAfter)
+                .orElse(control);
     }
 }

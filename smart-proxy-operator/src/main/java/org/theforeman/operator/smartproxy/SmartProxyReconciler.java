@@ -97,8 +97,11 @@ public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<Sma
                     ProxyStatusView.of(proxy, states, registered.record(), server.deployment(), ssh.publicKey(), now));
             return reschedule(control, registered.retryAfter(), tls.renewAt(), now);
         } catch (KubernetesClientException e) {
-            states.add(RejectedWrites.toState(e));
-            return StatusUpdates.patchIfChanged(proxy, ProxyStatusView.of(proxy, states, null, null, null, now));
+            RejectedWrites.report(objects, states, e);
+            UpdateControl<SmartProxy> control =
+                    StatusUpdates.patchIfChanged(proxy, ProxyStatusView.of(proxy, states, null, null, null, now));
+            return reschedule(
+                    control, RejectedWrites.retryAfter(proxy, states, now).orElse(null), null, now);
         }
     }
 

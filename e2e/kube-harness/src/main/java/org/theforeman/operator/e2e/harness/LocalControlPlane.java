@@ -79,6 +79,14 @@ public final class LocalControlPlane extends ControlPlane {
         return true;
     }
 
+    /**
+     * Stops one component (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) and starts
+     * it again on the same ports with the same data, as a restart in a real cluster looks to its clients.
+     */
+    public void restart(String component) {
+        run(script, List.of("restart", component, "--dir", dir.toString()), 180);
+    }
+
     public Path directory() {
         return dir;
     }

@@ -1,0 +1,178 @@
+package org.theforeman.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.e2e.harness.ControlPlane;
+import org.theforeman.operator.e2e.harness.LocalControlPlane;
+import org.theforeman.operator.e2e.harness.RepositoryLayout;
+import org.theforeman.operator.e2e.harness.TestNamespace;
+import org.theforeman.operator.e2e.harness.WithControlPlane;
+
+/**
+ * Faults an operator meets in production, made on purpose: the operator killed (SIGKILL) in each phase of
+ * a Pulp's first reconcile, and the API server and etcd restarted under a running operator. Each time
+ * the Pulp converges with one migration Job and its generated Secrets unchanged, and the operator process
+ * that saw the restart applies a change made afterwards.
+ */
+@WithControlPlane
+class FaultsIT {
+    @Test
+    void killedInEachPhaseItConvergesWithOneMigrationAndTheSameSecrets(ControlPlane plane, TestNamespace namespace)
+            throws Exception {
+        KubernetesClient admin = plane.admin();
+        String ns = namespace.name();
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+        admin.resource(pulp("killed", ns)).create();
+        Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
+        Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
+        phases.put("credentials", c -> !generatedSecrets(c, ns, "killed").isEmpty());
+        phases.put("migration", c -> !migrationJobs(c, ns, "killed").isEmpty());
+        phases.put(
+                "rollout",
+                c -> c.apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName("killed-api")
+                                .get()
+                        != null);
+        for (var phase : phases.entrySet()) {
+            try (OperatorProcess operator = start(plane, ns)) {
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> phase.getValue().test(admin));
+                operator.kill();
+                System.out.printf("operator killed in phase %s%n", phase.getKey());
+            }
+            generatedSecrets(admin, ns, "killed")
+                    .forEach(s -> firstSecrets.putIfAbsent(s.getMetadata().getName(), s.getData()));
+        }
+        try (OperatorProcess operator = start(plane, ns)) {
+            awaitReady(admin, ns, "killed");
+            assertThat(migrationJobs(admin, ns, "killed"))
+                    .as("one migration Job")
+                    .hasSize(1);
+            for (Secret secret : generatedSecrets(admin, ns, "killed")) {
+                if (firstSecrets.containsKey(secret.getMetadata().getName())) {
+                    assertThat(secret.getData())
+                            .as("Secret %s unchanged", secret.getMetadata().getName())
+                            .isEqualTo(firstSecrets.get(secret.getMetadata().getName()));
+                }
+            }
+            assertThat(firstSecrets)
+                    .as("generated Secrets seen before the last kill")
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void anApiServerAndAnEtcdRestartAreRiddenOut(ControlPlane plane, TestNamespace namespace) throws Exception {
+        assumeTrue(plane instanceof LocalControlPlane, "restarts need the local control plane");
+        LocalControlPlane local = (LocalControlPlane) plane;
+        KubernetesClient admin = plane.admin();
+        String ns = namespace.name();
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+        try (OperatorProcess operator = start(plane, ns)) {
+            admin.resource(pulp("restarts", ns)).create();
+            awaitReady(admin, ns, "restarts");
+            int replicas = 1;
+            for (String component : List.of("kube-apiserver", "etcd")) {
+                long started = System.nanoTime();
+                local.restart(component);
+                replicas++;
+                int wanted = replicas;
+                await().atMost(Duration.ofSeconds(60))
+                        .ignoreExceptions()
+                        .until(() -> admin.resources(Pulp.class)
+                                        .inNamespace(ns)
+                                        .withName("restarts")
+                                        .edit(p -> {
+                                            p.getSpec().getApi().setReplicas(wanted);
+                                            return p;
+                                        })
+                                != null);
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptions()
+                        .until(() -> {
+                            Deployment api = admin.apps()
+                                    .deployments()
+                                    .inNamespace(ns)
+                                    .withName("restarts-api")
+                                    .get();
+                            return api.getSpec().getReplicas() == wanted;
+                        });
+                assertThat(operator.alive())
+                        .as("the same operator process, not a restart")
+                        .isTrue();
+                System.out.printf(
+                        "%s restarted: a change made afterwards applied %.1f s after the restart began%n",
+                        component, (System.nanoTime() - started) / 1e9);
+            }
+            awaitReady(admin, ns, "restarts");
+        }
+    }
+
+    private static OperatorProcess start(ControlPlane plane, String ns) throws Exception {
+        return OperatorProcess.start(
+                "pulp-operator",
+                Map.of("KUBECONFIG", plane.kubeconfig().toString(), "WATCH_NAMESPACES", ns, "HTTP_PORT", "0"));
+    }
+
+    private static Pulp pulp(String name, String ns) {
+        return Serialization.unmarshal("""
+                apiVersion: app.theforeman.org/v1alpha1
+                kind: Pulp
+                metadata: {name: %s, namespace: %s}
+                spec: {api: {replicas: 1}}
+                """.formatted(name, ns), Pulp.class);
+    }
+
+    private static List<Secret> generatedSecrets(KubernetesClient client, String ns, String instance) {
+        return client.secrets()
+                .inNamespace(ns)
+                .withLabel("app.kubernetes.io/instance", instance)
+                .list()
+                .getItems();
+    }
+
+    private static List<Job> migrationJobs(KubernetesClient client, String ns, String instance) {
+        return client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(ns)
+                .withLabel("app.kubernetes.io/instance", instance)
+                .list()
+                .getItems();
+    }
+
+    private static void awaitReady(KubernetesClient admin, String ns, String name) {
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
+                    Pulp pulp = admin.resources(Pulp.class)
+                            .inNamespace(ns)
+                            .withName(name)
+                            .get();
+                    return pulp.getStatus().getConditions().stream()
+                            .anyMatch(c -> c.getType().equals("Ready")
+                                    && c.getStatus().equals("True")
+                                    && c.getObservedGeneration()
+                                            .equals(pulp.getMetadata().getGeneration()));
+                });
+    }
+}
