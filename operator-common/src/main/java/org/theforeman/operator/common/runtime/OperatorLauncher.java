@@ -48,6 +48,7 @@ public final class OperatorLauncher {
     public static void main(
             String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
         try {
+            ClusterEndpoints.configure(System.getenv());
             RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
         } catch (StartupException e) {
@@ -75,6 +76,7 @@ public final class OperatorLauncher {
             registry.config().commonTags("operator", name);
             WriteCounter writes = new WriteCounter(registry);
             KubernetesClient client = KubernetesClients.client(config, writes);
+            ClusterEndpoints.useClient(client);
             List<Registration<?>> toRegister = registrations.apply(client);
             Preflight.crdsInstalled(
                     probe,
