@@ -62,8 +62,8 @@ public final class ForemanStandIn implements AutoCloseable {
         }
     }
 
-    private final String consumerKey;
-    private final String consumerSecret;
+    private volatile String consumerKey;
+    private volatile String consumerSecret;
     private final String username;
     private final String password;
     private final SuiteCa ca;
@@ -102,6 +102,15 @@ public final class ForemanStandIn implements AutoCloseable {
         ForemanStandIn standIn = new ForemanStandIn(null, null, username, password, null);
         standIn.start();
         return standIn;
+    }
+
+    /**
+     * Accepts OAuth with this consumer from now on, as a Foreman started with it: for a test whose
+     * Foreman operator generates the consumer after the stand-in is listening.
+     */
+    public void acceptOAuth(String key, String secret) {
+        this.consumerKey = key;
+        this.consumerSecret = secret;
     }
 
     public URI url() {
