@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.api.v1alpha1.Pulp;
@@ -123,6 +124,40 @@ class FaultsIT {
                         component, (System.nanoTime() - started) / 1e9);
             }
             awaitReady(admin, ns, "restarts");
+        }
+    }
+
+    @Test
+    void theCrdDeletedWhileItRunsAndInstalledAgainIsRiddenOut(ControlPlane plane, TestNamespace namespace)
+            throws Exception {
+        KubernetesClient admin = plane.admin();
+        String ns = namespace.name();
+        var crdFile = RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml");
+        plane.applyCrds(crdFile);
+        try (OperatorProcess operator = start(plane, ns)) {
+            admin.resource(pulp("before", ns)).create();
+            awaitReady(admin, ns, "before");
+            admin.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName("pulps.app.theforeman.org")
+                    .withTimeout(60, TimeUnit.SECONDS)
+                    .delete();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(operator.output()).contains("informers cannot watch"));
+            assertThat(operator.alive()).as("still running without its CRD").isTrue();
+            long reinstalled = System.nanoTime();
+            plane.applyCrds(crdFile);
+            admin.resource(pulp("after", ns)).create();
+            awaitReady(admin, ns, "after");
+            System.out.printf(
+                    "CRD deleted and installed again: a new Pulp Ready %.1f s after the CRD came back%n",
+                    (System.nanoTime() - reinstalled) / 1e9);
+            String log = operator.output();
+            System.out.printf(
+                    "operator log while its CRD was gone: %d lines, %d with a stack frame%n",
+                    log.lines().count(),
+                    log.lines().filter(l -> l.startsWith("\tat ")).count());
         }
     }
 

@@ -19,9 +19,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,10 @@ import org.theforeman.operator.common.apply.WriteCounter;
 public final class OperatorLauncher {
     private static final Logger log = LoggerFactory.getLogger(OperatorLauncher.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    /** How often a waiting operator looks again for its CRDs or its rights. */
+    static final Duration CRD_RECHECK = Duration.ofSeconds(3);
+
+    private static final Duration INFORMER_HEALTH_CHECK = Duration.ofSeconds(2);
 
     private OperatorLauncher() {}
 
@@ -78,13 +85,54 @@ public final class OperatorLauncher {
             KubernetesClient client = KubernetesClients.client(config, writes);
             ClusterEndpoints.useClient(client);
             List<Registration<?>> toRegister = registrations.apply(client);
-            Preflight.crdsInstalled(
-                    probe,
-                    toRegister.stream()
-                            .<Class<? extends HasMetadata>>map(Registration::kind)
-                            .collect(Collectors.toList()),
-                    namespaces);
-            return start(name, settings, config, client, namespaces, toRegister, registry, writes);
+            AtomicReference<Supplier<SideServer.Readiness>> readiness =
+                    new AtomicReference<>(() -> new SideServer.Readiness(false, "starting"));
+            SideServer side =
+                    SideServer.start(settings.httpPort(), () -> readiness.get().get(), registry);
+            try {
+                awaitCrds(name, probe, toRegister, namespaces, readiness, side.port());
+                return start(name, settings, config, client, namespaces, toRegister, registry, writes, side, readiness);
+            } catch (RuntimeException e) {
+                side.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Waits until the operator can watch its kinds (CRDs installed, RBAC applied): one log line says what
+     * is missing and how to fix it, /readyz says "waiting", and the operator starts as soon as the cause is
+     * gone, instead of exiting into a crash loop.
+     */
+    private static void awaitCrds(
+            String name,
+            KubernetesClient probe,
+            List<Registration<?>> registrations,
+            WatchedNamespaces namespaces,
+            AtomicReference<Supplier<SideServer.Readiness>> readiness,
+            int sidePort) {
+        List<Class<? extends HasMetadata>> kinds = registrations.stream()
+                .<Class<? extends HasMetadata>>map(Registration::kind)
+                .collect(Collectors.toList());
+        String reported = null;
+        for (Optional<String> problem = Preflight.crdProblem(probe, kinds, namespaces);
+                problem.isPresent();
+                problem = Preflight.crdProblem(probe, kinds, namespaces)) {
+            String waiting = problem.get();
+            readiness.set(() -> new SideServer.Readiness(false, "waiting: " + waiting));
+            if (!waiting.equals(reported)) {
+                log.warn("{} is waiting (side port {}): {}", name, sidePort, waiting);
+                reported = waiting;
+            }
+            try {
+                Thread.sleep(CRD_RECHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupException("interrupted while waiting: " + waiting);
+            }
+        }
+        if (reported != null) {
+            log.info("{}: the wait is over, starting", name);
         }
     }
 
@@ -96,7 +144,9 @@ public final class OperatorLauncher {
             WatchedNamespaces namespaces,
             List<Registration<?>> registrations,
             PrometheusMeterRegistry registry,
-            WriteCounter writes) {
+            WriteCounter writes,
+            SideServer side,
+            AtomicReference<Supplier<SideServer.Readiness>> readiness) {
         for (var binder : List.of(
                 new JvmMemoryMetrics(),
                 new JvmGcMetrics(),
@@ -157,14 +207,14 @@ public final class OperatorLauncher {
                     registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
             register(operator, registration, namespaces, controllerName);
         }
-        SideServer side;
         try {
             operator.start();
         } catch (RuntimeException e) {
             operator.stop();
             throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
         }
-        side = SideServer.start(settings.httpPort(), () -> readiness(operator, leader.get(), stopping.get()), registry);
+        readiness.set(() -> readiness(operator, leader.get(), stopping.get()));
+        watchInformerHealth(name, operator, stopping);
         log.info(
                 "{} started: watching {}, leader election {}, side port {}",
                 name,
@@ -187,6 +237,41 @@ public final class OperatorLauncher {
                 o.settingNamespaces(namespaces.names());
             }
         });
+    }
+
+    /**
+     * Says once when informers stop being healthy (the CRD deleted, the Role removed, the API server
+     * gone) and once when they recover: the informers retry by themselves, quietly, and a person should
+     * still learn why nothing is reconciled meanwhile.
+     */
+    private static void watchInformerHealth(String name, Operator operator, AtomicBoolean stopping) {
+        AtomicBoolean healthy = new AtomicBoolean(true);
+        Thread watcher = new Thread(
+                () -> {
+                    while (!stopping.get()) {
+                        try {
+                            Thread.sleep(INFORMER_HEALTH_CHECK.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        var runtime = operator.getRuntimeInfo();
+                        boolean now = !runtime.isStarted() || runtime.allEventSourcesAreHealthy();
+                        if (healthy.getAndSet(now) != now && !stopping.get()) {
+                            if (now) {
+                                log.info("{}: informers healthy again, reconciling", name);
+                            } else {
+                                log.warn(
+                                        "{}: informers cannot watch {}; nothing is reconciled until they can (is the"
+                                                + " CRD installed and the Role applied?)",
+                                        name,
+                                        runtime.unhealthyEventSources().keySet());
+                            }
+                        }
+                    }
+                },
+                name + "-informer-health");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     static SideServer.Readiness readiness(Operator operator, boolean leader, boolean stopping) {

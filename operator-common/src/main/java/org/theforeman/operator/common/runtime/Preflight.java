@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Optional;
 
 /**
  * Checks before the operator starts its informers, each turning a failure into one sentence that says
@@ -33,9 +34,21 @@ public final class Preflight {
     }
 
     /**
-     * Each primary kind's CRD is installed and the operator may list it in the watched namespaces. A 404
-     * on the list means the CRD is missing.
+     * What keeps the operator from watching its kinds, in one sentence, or empty when nothing does: each
+     * primary kind's CRD must be installed (a 404 on the list means it is not) and the operator must be
+     * allowed to list it in the watched namespaces.
      */
+    public static Optional<String> crdProblem(
+            KubernetesClient probe, Collection<Class<? extends HasMetadata>> kinds, WatchedNamespaces namespaces) {
+        try {
+            crdsInstalled(probe, kinds, namespaces);
+            return Optional.empty();
+        } catch (StartupException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** As {@link #crdProblem}, failing with the sentence. */
     public static void crdsInstalled(
             KubernetesClient probe, Collection<Class<? extends HasMetadata>> kinds, WatchedNamespaces namespaces) {
         for (Class<? extends HasMetadata> kind : kinds) {
