@@ -52,7 +52,15 @@ final class SuiteOperators implements AutoCloseable {
             env.put("HTTP_PORT", "0");
             env.put("LEADER_ELECTION", "false");
             env.put("CLUSTER_ENDPOINTS", "port-forward");
-            operators.processes.put(module, OperatorProcess.start(module, env));
+            OperatorProcess process = OperatorProcess.start(module, env);
+            operators.processes.put(module, process);
+            // One at a time: three JVMs starting together on a small machine time out their first requests.
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        assertThat(process.alive()).as(process.output()).isTrue();
+                        return process.output().contains(module + " started");
+                    });
         }
         return operators;
     }

@@ -82,6 +82,7 @@ public class ForemanReconciler implements Reconciler<Foreman> {
         Duration retry = null;
         try {
             Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
+            Children.Applied children = Children.apply(objects, inputs);
             ComponentState database = Database.reconcile(objects, inputs);
             ComponentState cache = Cache.reconcile(objects, inputs);
             states.addAll(List.of(database, cache));
@@ -98,9 +99,9 @@ public class ForemanReconciler implements Reconciler<Foreman> {
             Candlepin.retireKatelloConfig(objects, release);
             RecurringTasks.reconcile(objects, inputs, release);
             states.add(Exposure.reconcile(objects));
-            Children.Result children = Children.reconcile(objects, inputs, credentials, web, pulpRegistration);
-            states.addAll(children.states());
-            retry = children.retryAfter();
+            Children.Result mirrored = Children.states(objects, inputs, credentials, web, pulpRegistration, children);
+            states.addAll(mirrored.states());
+            retry = mirrored.retryAfter();
         } catch (KubernetesClientException e) {
             RejectedWrites.report(objects, states, e);
         }

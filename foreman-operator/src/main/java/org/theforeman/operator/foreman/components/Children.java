@@ -31,19 +31,47 @@ public final class Children {
 
     private Children() {}
 
-    public static Result reconcile(
+    /** The children as applied (null when not wanted), for {@link #states}. */
+    public record Applied(Pulp pulp, SmartProxy proxy) {}
+
+    /**
+     * Creates, corrects or deletes the children; early in a reconcile, so that their operators start while
+     * this Foreman's own parts come up.
+     */
+    public static Applied apply(ManagedObjects<Foreman> objects, ForemanInputs inputs) {
+        Foreman foreman = objects.primary();
+        KatelloNames names = KatelloNames.of(foreman);
+        Pulp pulp = null;
+        if (ChildResources.wantsPulp(foreman)) {
+            objects.apply(ChildResources.pulpSettings(foreman, inputs.endpoint().url()));
+            pulp = objects.apply(ChildResources.pulp(foreman));
+        } else {
+            objects.deleteIfPresent(Pulp.class, names.pulp());
+            objects.deleteIfPresent(ConfigMap.class, names.pulpSettings());
+        }
+        SmartProxy proxy = null;
+        if (ChildResources.wantsProxy(foreman)) {
+            proxy = objects.apply(ChildResources.smartProxy(foreman));
+        } else {
+            objects.deleteIfPresent(SmartProxy.class, names.smartProxy());
+        }
+        return new Applied(pulp, proxy);
+    }
+
+    /** PulpReady (with the Pulp's registration in Foreman once its web serves) and SmartProxyReady. */
+    public static Result states(
             ManagedObjects<Foreman> objects,
             ForemanInputs inputs,
             Credentials.Generated credentials,
             ComponentState web,
-            PulpRegistration registration) {
+            PulpRegistration registration,
+            Applied children) {
         Foreman foreman = objects.primary();
         KatelloNames names = KatelloNames.of(foreman);
         List<ComponentState> states = new ArrayList<>();
         Duration retry = null;
-        if (ChildResources.wantsPulp(foreman)) {
-            objects.apply(ChildResources.pulpSettings(foreman, inputs.endpoint().url()));
-            Pulp pulp = objects.apply(ChildResources.pulp(foreman));
+        if (children.pulp() != null) {
+            Pulp pulp = children.pulp();
             ComponentState mirrored = ChildConditions.mirror(
                     ForemanConditions.PULP_READY,
                     "Pulp",
@@ -54,20 +82,16 @@ public final class Children {
             states.add(registered.state());
             retry = registered.retryAfter();
         } else {
-            objects.deleteIfPresent(Pulp.class, names.pulp());
-            objects.deleteIfPresent(ConfigMap.class, names.pulpSettings());
             registration.forget(foreman.getMetadata().getUid());
         }
-        if (ChildResources.wantsProxy(foreman)) {
-            SmartProxy proxy = objects.apply(ChildResources.smartProxy(foreman));
+        if (children.proxy() != null) {
+            SmartProxy proxy = children.proxy();
             states.add(ChildConditions.mirror(
                     ForemanConditions.SMART_PROXY_READY,
                     "SmartProxy",
                     names.smartProxy(),
                     generation(proxy),
                     proxy.getStatus() == null ? null : proxy.getStatus().getConditions()));
-        } else {
-            objects.deleteIfPresent(SmartProxy.class, names.smartProxy());
         }
         return new Result(states, retry);
     }
