@@ -142,7 +142,7 @@ class KatelloSuiteIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> "3.73".equals(pulp(admin).getSpec().getImageVersion()));
         System.out.printf("BENCH child spec edit set back after %.2f s%n", seconds(edited));
-        awaitForemanReady(admin, FOREMAN);
+        awaitSettled(admin);
     }
 
     /** A child made not Ready: an invalid key in the Pulp's settings ConfigMap; then fixed. */
@@ -159,7 +159,7 @@ class KatelloSuiteIT {
                     var conditions = foreman(admin, FOREMAN).getStatus().getConditions();
                     return "False".equals(condition(conditions, "PulpReady"))
                             && "False".equals(condition(conditions, "Ready"))
-                            && message(conditions, "PulpReady").contains(FOREMAN + "-pulp");
+                            && message(conditions, "PulpReady").contains("Pulp " + FOREMAN + "-pulp is not Ready");
                 });
         double notReady = seconds(broken);
         System.out.println("PulpReady while broken: "
@@ -179,6 +179,7 @@ class KatelloSuiteIT {
         System.out.printf(
                 "BENCH broken child: Foreman PulpReady and Ready False after %.2f s, True again %.2f s after the fix%n",
                 notReady, seconds(fixed));
+        awaitSettled(admin);
     }
 
     private void katelloOffAndOn(KubernetesClient admin) {
@@ -215,6 +216,7 @@ class KatelloSuiteIT {
                 .isNotNull();
         assertThat(claimUids(admin)).as("the same claims").isEqualTo(claims);
         assertThat(keptSecrets(admin)).as("the same credentials").isEqualTo(secrets);
+        awaitSettled(admin);
         System.out.printf(
                 "BENCH katello on again: Ready in %.2f s, %d claims and %d Secrets identical%n",
                 seconds(on), claims.size(), secrets.size());
@@ -363,6 +365,33 @@ class KatelloSuiteIT {
                                     && c.getObservedGeneration()
                                             .equals(foreman.getMetadata().getGeneration()));
         });
+    }
+
+    /** The Foreman Ready, and both children Ready for their current generation. */
+    private static void awaitSettled(KubernetesClient admin) {
+        awaitForemanReady(admin, FOREMAN);
+        await().atMost(READY).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Foreman foreman = foreman(admin, FOREMAN);
+            return "True".equals(condition(foreman.getStatus().getConditions(), "PulpReady"))
+                    && "True".equals(condition(foreman.getStatus().getConditions(), "SmartProxyReady"))
+                    && "True".equals(condition(foreman.getStatus().getConditions(), "Ready"))
+                    && readyForGeneration(pulp(admin))
+                    && readyForGeneration(proxy(admin));
+        });
+    }
+
+    private static boolean readyForGeneration(HasMetadata child) {
+        List<Condition> conditions = child instanceof Pulp pulp
+                ? pulp.getStatus() == null ? null : pulp.getStatus().getConditions()
+                : ((SmartProxy) child).getStatus() == null
+                        ? null
+                        : ((SmartProxy) child).getStatus().getConditions();
+        return conditions != null
+                && conditions.stream()
+                        .anyMatch(c -> c.getType().equals("Ready")
+                                && c.getStatus().equals("True")
+                                && c.getObservedGeneration()
+                                        .equals(child.getMetadata().getGeneration()));
     }
 
     private static Map<String, String> claimUids(KubernetesClient admin) {

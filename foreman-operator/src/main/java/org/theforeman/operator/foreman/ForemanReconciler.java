@@ -81,8 +81,8 @@ public class ForemanReconciler implements Reconciler<Foreman> {
     private Duration parts(ManagedObjects<Foreman> objects, ForemanInputs inputs, List<ComponentState> states) {
         Duration retry = null;
         try {
-            Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
             Children.Applied children = Children.apply(objects, inputs);
+            Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
             ComponentState database = Database.reconcile(objects, inputs);
             ComponentState cache = Cache.reconcile(objects, inputs);
             states.addAll(List.of(database, cache));

@@ -89,6 +89,14 @@ class KatelloBuildersTest {
         assertThat(proxy.getSpec().getFeatures().getRemoteExecutionSsh().isOn()).isTrue();
         assertThat(proxy.getSpec().getFeatures().getDynflow().isOn()).isTrue();
 
+        SmartProxy none = ChildResources.smartProxy(ForemanBuildersTest.foreman("""
+                apiVersion: app.theforeman.org/v1alpha1
+                kind: Foreman
+                metadata: {name: fm}
+                spec: {plugins: {katello: true}}
+                """));
+        assertThat(none.getSpec().getFeatures()).as("no empty features object").isNull();
+
         SmartProxy templated = ChildResources.smartProxy(TEMPLATES);
         assertThat(templated.getSpec().getFeatures().getRemoteExecutionSsh()).isNull();
         assertThat(templated.getSpec().getFeatures().getLogs()).isNotNull();
@@ -101,18 +109,22 @@ class KatelloBuildersTest {
     @Test
     void aChildsReadyIsTrustedOnlyForItsCurrentGeneration() {
         Condition old = Conditions.of("Ready", "True", "Ready", "all good", 1);
-        assertThat(ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", 2L, List.of(old))
+        assertThat(ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", false, 2L, List.of(old))
                         .phase())
                 .isEqualTo(Phase.PROGRESSING);
-        assertThat(ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", null, null)
+        assertThat(ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", true, null, null)
                         .reason())
                 .isEqualTo("Creating");
-        var ready = ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", 1L, List.of(old));
+        assertThat(ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", true, 4L, List.of(old))
+                        .reason())
+                .isEqualTo("Updating");
+        var ready = ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", false, 1L, List.of(old));
         assertThat(ready.phase()).isEqualTo(Phase.READY);
 
         Condition broken = Conditions.of("Ready", "False", "ConfigMapNotFound", "ConfigMap x does not exist", 3);
         Condition degraded = Conditions.of("Degraded", "True", "ConfigMapNotFound", "ConfigMap x does not exist", 3);
-        var notReady = ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", 3L, List.of(broken, degraded));
+        var notReady =
+                ChildConditions.mirror(ForemanConditions.PULP_READY, "Pulp", "p", false, 3L, List.of(broken, degraded));
         assertThat(notReady.phase()).isEqualTo(Phase.FAILED);
         assertThat(notReady.reason()).isEqualTo("ConfigMapNotFound");
         assertThat(notReady.message()).contains("Pulp p is not Ready", "ConfigMap x does not exist");

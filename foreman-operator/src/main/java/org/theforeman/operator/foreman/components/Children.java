@@ -31,8 +31,11 @@ public final class Children {
 
     private Children() {}
 
-    /** The children as applied (null when not wanted), for {@link #states}. */
-    public record Applied(Pulp pulp, SmartProxy proxy) {}
+    /**
+     * The children as they are (null when not wanted), for {@link #states}; a child just written has no
+     * status of its new generation yet.
+     */
+    public record Applied(Pulp pulp, boolean pulpWritten, SmartProxy proxy, boolean proxyWritten) {}
 
     /**
      * Creates, corrects or deletes the children; early in a reconcile, so that their operators start while
@@ -42,20 +45,30 @@ public final class Children {
         Foreman foreman = objects.primary();
         KatelloNames names = KatelloNames.of(foreman);
         Pulp pulp = null;
+        boolean pulpWritten = false;
         if (ChildResources.wantsPulp(foreman)) {
             objects.apply(ChildResources.pulpSettings(foreman, inputs.endpoint().url()));
-            pulp = objects.apply(ChildResources.pulp(foreman));
+            Pulp desired = ChildResources.pulp(foreman);
+            Pulp before = objects.cached(Pulp.class, names.pulp());
+            pulp = objects.apply(desired);
+            pulpWritten = pulp == desired;
+            pulp = pulpWritten && before != null ? before : pulp;
         } else {
             objects.deleteIfPresent(Pulp.class, names.pulp());
             objects.deleteIfPresent(ConfigMap.class, names.pulpSettings());
         }
         SmartProxy proxy = null;
+        boolean proxyWritten = false;
         if (ChildResources.wantsProxy(foreman)) {
-            proxy = objects.apply(ChildResources.smartProxy(foreman));
+            SmartProxy desired = ChildResources.smartProxy(foreman);
+            SmartProxy before = objects.cached(SmartProxy.class, names.smartProxy());
+            proxy = objects.apply(desired);
+            proxyWritten = proxy == desired;
+            proxy = proxyWritten && before != null ? before : proxy;
         } else {
             objects.deleteIfPresent(SmartProxy.class, names.smartProxy());
         }
-        return new Applied(pulp, proxy);
+        return new Applied(pulp, pulpWritten, proxy, proxyWritten);
     }
 
     /** PulpReady (with the Pulp's registration in Foreman once its web serves) and SmartProxyReady. */
@@ -76,6 +89,7 @@ public final class Children {
                     ForemanConditions.PULP_READY,
                     "Pulp",
                     names.pulp(),
+                    children.pulpWritten(),
                     generation(pulp),
                     pulp.getStatus() == null ? null : pulp.getStatus().getConditions());
             PulpRegistration.Result registered = registration.reconcile(objects, inputs, credentials, mirrored, web);
@@ -90,6 +104,7 @@ public final class Children {
                     ForemanConditions.SMART_PROXY_READY,
                     "SmartProxy",
                     names.smartProxy(),
+                    children.proxyWritten(),
                     generation(proxy),
                     proxy.getStatus() == null ? null : proxy.getStatus().getConditions()));
         }

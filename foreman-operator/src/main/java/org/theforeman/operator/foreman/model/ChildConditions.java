@@ -18,12 +18,16 @@ public final class ChildConditions {
 
     /**
      * @param kind Pulp or SmartProxy
-     * @param generation the child's metadata.generation, or null when it does not exist yet
+     * @param written whether this reconcile wrote the child (created it, or set its spec back)
+     * @param generation the child's metadata.generation as last seen
      */
     public static ComponentState mirror(
-            String type, String kind, String name, Long generation, List<Condition> conditions) {
-        if (generation == null) {
-            return ComponentState.progressing(type, "Creating", kind + " " + name + " is being created.");
+            String type, String kind, String name, boolean written, Long generation, List<Condition> conditions) {
+        if (written) {
+            return ComponentState.progressing(
+                    type,
+                    generation == null ? "Creating" : "Updating",
+                    kind + " " + name + (generation == null ? " is being created." : " is being updated."));
         }
         Optional<Condition> ready = Conditions.find(conditions, ConditionTypes.READY);
         if (ready.isEmpty()

@@ -122,7 +122,10 @@ public final class ChildResources {
         if (ForemanPlugins.enabled(foreman.getSpec(), "ansible")) {
             features.setAnsible(on(features.getAnsible()));
         }
-        spec.setFeatures(features);
+        // An empty features object would be applied as null (removing the last feature we set), which the
+        // schema refuses: no features at all is sent as no features field.
+        boolean none = Serialization.jsonMapper().valueToTree(features).isEmpty();
+        spec.setFeatures(none ? null : features);
         SmartProxy proxy = new SmartProxy();
         proxy.setMetadata(ForemanMeta.owned(foreman, KatelloNames.of(foreman).smartProxy(), PROXY_COMPONENT));
         proxy.setSpec(spec);
