@@ -7,12 +7,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -224,8 +220,8 @@ class KatelloSuiteIT {
 
     private void remoteExecutionOffAndOn(KubernetesClient admin, ForemanStandIn standIn) {
         for (boolean on : List.of(false, true)) {
-            Set<String> webBefore = replicaSets(admin, FOREMAN + "-web");
-            Set<String> workerBefore = replicaSets(admin, FOREMAN + "-dynflow-worker");
+            int webBefore = revision(admin, FOREMAN + "-web");
+            int workerBefore = revision(admin, FOREMAN + "-dynflow-worker");
             standIn.clearRequests();
             setPlugin(admin, "remote_execution", on);
             long changed = System.nanoTime();
@@ -243,12 +239,24 @@ class KatelloSuiteIT {
                         .isNull();
                 assertThat(foreman(admin, FOREMAN).getStatus().getPlugins()).doesNotContain("foreman_remote_execution");
             }
-            Set<String> webNew = replicaSets(admin, FOREMAN + "-web");
-            webNew.removeAll(webBefore);
-            Set<String> workerNew = replicaSets(admin, FOREMAN + "-dynflow-worker");
-            workerNew.removeAll(workerBefore);
-            assertThat(webNew).as("one roll of web").hasSize(1);
-            assertThat(workerNew).as("one roll of the dynflow workers").hasSize(1);
+            // A rollout (also back to an earlier pod template) is one revision of the Deployment.
+            assertThat(revision(admin, FOREMAN + "-web") - webBefore)
+                    .as("one roll of web")
+                    .isEqualTo(1);
+            assertThat(revision(admin, FOREMAN + "-dynflow-worker") - workerBefore)
+                    .as("one roll of the dynflow workers")
+                    .isEqualTo(1);
+            Deployment web = admin.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName(FOREMAN + "-web")
+                    .get();
+            assertThat(web.getSpec()
+                            .getStrategy()
+                            .getRollingUpdate()
+                            .getMaxUnavailable()
+                            .getIntVal())
+                    .isZero();
             System.out.printf(
                     "BENCH remote_execution %s: Ready in %.2f s, one roll of web and dynflow, refresh seen: %s%n",
                     on ? "on" : "off",
@@ -416,13 +424,15 @@ class KatelloSuiteIT {
         return secrets;
     }
 
-    private static Set<String> replicaSets(KubernetesClient admin, String deployment) {
-        return admin.apps().replicaSets().inNamespace(NS).list().getItems().stream()
-                .filter(rs -> rs.getMetadata().getOwnerReferences().stream()
-                        .anyMatch(o -> o.getName().equals(deployment)))
-                .map(ReplicaSet::getMetadata)
-                .map(ObjectMeta::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
+    private static int revision(KubernetesClient admin, String deployment) {
+        return Integer.parseInt(admin.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(deployment)
+                .get()
+                .getMetadata()
+                .getAnnotations()
+                .get("deployment.kubernetes.io/revision"));
     }
 
     private static int readyPods(KubernetesClient admin, String deployment) {
