@@ -67,6 +67,7 @@ public class ForemanReconciler implements Reconciler<Foreman> {
         UpdateControl<Foreman> control =
                 StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now));
         Duration registrationRetry = retry;
+        // A refused write is retried with backoff (RejectedWrites), not by throwing.
         return RejectedWrites.retryAfter(foreman, states, now)
                 .or(() -> Optional.ofNullable(registrationRetry))
                 .map(control::rescheduleAfter)
