@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.common.foreman.ForemanStandIn;
@@ -126,6 +127,13 @@ class SecretsStayOutIT {
                     secrets.size(), places.size(), leaks.size());
             assertThat(leaks).isEmpty();
         } finally {
+            // While the operators still run: the Smart Proxy operator's finalizer must be able to let go.
+            for (String plural : List.of("pulps", "smartproxies")) {
+                admin.genericKubernetesResources("app.theforeman.org/v1alpha1", kindOf(plural))
+                        .inNamespace(ns)
+                        .withTimeout(60, TimeUnit.SECONDS)
+                        .delete();
+            }
             for (OperatorProcess operator : operators) {
                 operator.close();
             }
