@@ -90,6 +90,14 @@ public final class ForemanStandIn implements AutoCloseable {
         return standIn;
     }
 
+    /** Plain HTTP on a given loopback port, accepting OAuth once {@link #acceptOAuth} names the consumer. */
+    public static ForemanStandIn onPort(int port) {
+        ForemanStandIn standIn = new ForemanStandIn(null, null, null, null, null);
+        standIn.port = port;
+        standIn.start();
+        return standIn;
+    }
+
     /** HTTPS with a certificate for localhost and 127.0.0.1 issued by {@code ca}. */
     public static ForemanStandIn https(String consumerKey, String consumerSecret, SuiteCa ca) {
         ForemanStandIn standIn = new ForemanStandIn(consumerKey, consumerSecret, null, null, ca);
