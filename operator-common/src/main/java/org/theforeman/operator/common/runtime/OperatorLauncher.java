@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.theforeman.operator.common.apply.WriteCounter;
@@ -112,7 +113,8 @@ public final class OperatorLauncher {
             AtomicReference<Supplier<SideServer.Readiness>> readiness,
             int sidePort) {
         List<Class<? extends HasMetadata>> kinds = registrations.stream()
-                .<Class<? extends HasMetadata>>map(Registration::kind)
+                .<Class<? extends HasMetadata>>flatMap(
+                        r -> Stream.concat(Stream.of(r.kind()), r.alsoWatched().stream()))
                 .collect(Collectors.toList());
         String reported = null;
         for (Optional<String> problem = Preflight.crdProblem(probe, kinds, namespaces);
