@@ -11,11 +11,13 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -239,6 +241,7 @@ class KatelloSuiteIT {
                         .isNull();
                 assertThat(foreman(admin, FOREMAN).getStatus().getPlugins()).doesNotContain("foreman_remote_execution");
             }
+            migratedBeforeTheRoll(admin);
             // A rollout (also back to an earlier pod template) is one revision of the Deployment.
             assertThat(revision(admin, FOREMAN + "-web") - webBefore)
                     .as("one roll of web")
@@ -422,6 +425,33 @@ class KatelloSuiteIT {
             }
         }
         return secrets;
+    }
+
+    /**
+     * The migration Job of the running plugin set completed, and the web ReplicaSet of the current revision
+     * (when this roll created it) was created after that: migrations first.
+     */
+    private static void migratedBeforeTheRoll(KubernetesClient admin) {
+        String plugins = String.join(" ", foreman(admin, FOREMAN).getStatus().getPlugins());
+        Job job = admin.batch().v1().jobs().inNamespace(NS).list().getItems().stream()
+                .filter(j -> j.getMetadata().getAnnotations() != null
+                        && plugins.equals(j.getMetadata().getAnnotations().get("app.theforeman.org/plugins")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no migration Job for " + plugins));
+        assertThat(job.getStatus().getCompletionTime())
+                .as("migration of " + plugins)
+                .isNotNull();
+        String revision = String.valueOf(revision(admin, FOREMAN + "-web"));
+        admin.apps().replicaSets().inNamespace(NS).list().getItems().stream()
+                .filter(rs -> rs.getMetadata().getName().startsWith(FOREMAN + "-web-")
+                        && revision.equals(rs.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision")))
+                .forEach(rs -> {
+                    Instant created = Instant.parse(rs.getMetadata().getCreationTimestamp());
+                    Instant migrated = Instant.parse(job.getStatus().getCompletionTime());
+                    if (created.isAfter(Instant.parse(job.getMetadata().getCreationTimestamp()))) {
+                        assertThat(created).as("web pods after the migration").isAfterOrEqualTo(migrated);
+                    }
+                });
     }
 
     private static int revision(KubernetesClient admin, String deployment) {
