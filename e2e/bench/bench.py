@@ -222,7 +222,7 @@ def install_crd(api, root):
     raise RuntimeError("the Pulp CRD is not established after 30 s")
 
 
-def start_operator(jar, java_opts, kubeconfig, log_path):
+def start_operator(jar, java_opts, kubeconfig, log_path, root):
     command = ["java"] + java_opts.split() + ["-jar", jar]
     env = {"PATH": os.environ["PATH"], "KUBECONFIG": kubeconfig, "WATCH_NAMESPACES": "*", "HTTP_PORT": "0",
            "LEADER_ELECTION": "false", "HOME": os.environ.get("HOME", "/tmp")}
@@ -234,7 +234,8 @@ def start_operator(jar, java_opts, kubeconfig, log_path):
         command[0] = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
     out = open(log_path, "w")
     log(f"operator: {' '.join(command)}")
-    return subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    # From the repository's root: jvm.options names the class-data archive relative to it.
+    return subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=root)
 
 
 def wait_ready(process, log_path, timeout):
@@ -304,7 +305,7 @@ def run(args):
 
     log_path = os.path.join(work, "operator.log")
     t_launch = time.time()
-    process = start_operator(args.jar, args.java_opts, kubeconfig, log_path)
+    process = start_operator(args.jar, args.java_opts, kubeconfig, log_path, root)
     sampler = ProcessSampler(process.pid)
     sampler.start()
     result = {"label": args.label, "n": args.n, "nodes": args.nodes, "java_opts": args.java_opts,

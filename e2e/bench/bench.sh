@@ -12,7 +12,7 @@
 #     --nodes K        fake nodes of 110 pods (default: 1 + 7N/100 rounded up, 8 for N=100)
 #     --jar JAR        the operator's jar (default: pulp-operator/target/pulp-operator.jar)
 #     --no-plot        no PNG (and no matplotlib install)
-#     --smoke          N=1 as in CI: 5 s of steady state, no plot
+#     --smoke          N=1 as in CI: 5 s of steady state, no plot, the JVM options of jvm.options
 #
 # The plot needs matplotlib: installed once into a venv under ~/.cache/foreman-suite (pip from PyPI).
 # Build the jar first: mvn -B -q package -DskipTests -pl pulp-operator -am
@@ -21,7 +21,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite
 label=current out=$root/target/bench steady=60 java_opts=${BENCH_JAVA_OPTS:-} nodes="" plot=true
-jar=$root/pulp-operator/target/pulp-operator.jar
+jar=$root/pulp-operator/target/pulp-operator.jar smoke=false
 counts=()
 
 log() { echo "bench: $*" >&2; }
@@ -36,7 +36,7 @@ while (($#)); do
     --nodes) nodes=$2; shift 2 ;;
     --jar) jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --no-plot) plot=false; shift ;;
-    --smoke) steady=5 plot=false; counts+=(1); shift ;;
+    --smoke) steady=5 plot=false smoke=true; counts+=(1); shift ;;
     -h | --help) sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) die "unknown argument: $1" ;;
@@ -44,6 +44,7 @@ while (($#)); do
 done
 ((${#counts[@]})) || die "which N? e.g. $0 1 10"
 [[ $label =~ ^[A-Za-z0-9._-]+$ ]] || die "--label: letters, digits, . _ - only"
+if $smoke && [[ -z $java_opts ]]; then java_opts=$(cat "$here/jvm.options"); fi
 [[ -f $jar ]] || die "no $jar: run mvn -B -q package -DskipTests -pl pulp-operator -am"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -13,8 +13,9 @@ import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
 /**
  * The benchmark (e2e/bench/bench.sh) at N=1, so that it keeps working: its own control plane with the
- * audit log, the operator's jar as a process, one Pulp Ready, writes counted by the operator's identity,
- * none at steady state and no conflict.
+ * audit log, the operator's jar as a process with the JVM options of e2e/bench/jvm.options and its
+ * class-data archive, one Pulp Ready, writes counted by the operator's identity, none at steady state and
+ * no conflict.
  */
 class BenchSmokeIT {
 
@@ -59,5 +60,10 @@ class BenchSmokeIT {
         assertThat(writes.path("conflicts").path("convergence").asInt()).isZero();
         assertThat(result.path("peak_rss_mib").asDouble()).isPositive();
         assertThat(result.path("cpu").path("startup").asDouble()).isPositive();
+        String operatorLog = Files.readString(out.resolve("smoke-n1/operator.log"));
+        assertThat(operatorLog)
+                .as("the JVM options of jvm.options are valid and the class-data archive is used")
+                .doesNotContain(
+                        "Unrecognized VM option", "shared archive", "Could not create the Java Virtual Machine");
     }
 }
