@@ -40,6 +40,11 @@ UPSTREAM = {
     "ready_max": {1: 22.7, 10: 44.3, 30: 69.3, 100: 147.2},
     "peak_rss": {30: 73, 100: 96},
 }
+# This project's operator before issue 16, from the same external run.
+BEFORE_ISSUE_16 = {
+    "ready_max": {1: 3.7, 10: 12.6, 30: 31.7, 100: 101.3},
+    "peak_rss": {30: 411, 100: 483},
+}
 
 
 def log(message):
@@ -535,9 +540,11 @@ def plot(results, path):
                   label=f"{label}: median")
         right.plot(ns, [r["peak_rss_mib"] for r in rs], marker="o", label=label)
     for axis, key, title in ((left, "ready_max", "time to Ready (s)"), (right, "peak_rss", "peak RSS (MiB)")):
-        up = sorted(UPSTREAM[key].items())
-        axis.plot([n for n, _ in up], [v for _, v in up], marker="x", color="grey", linestyle=":",
-                  label="upstream pulp-operator (issue 16)")
+        for reference, color, name in ((UPSTREAM, "grey", "upstream pulp-operator (issue 16)"),
+                                       (BEFORE_ISSUE_16, "tan", "this operator before (issue 16)")):
+            points = sorted(reference[key].items())
+            axis.plot([n for n, _ in points], [v for _, v in points], marker="x", color=color, linestyle=":",
+                      label=name)
         axis.set_xscale("log")
         axis.set_xlabel("Pulp resources (N)")
         axis.set_title(title)
