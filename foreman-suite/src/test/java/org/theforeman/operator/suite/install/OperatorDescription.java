@@ -1,0 +1,19 @@
+package org.theforeman.operator.suite.install;
+
+import java.util.List;
+
+/**
+ * Everything the install files say about one operator: its name (module, ServiceAccount, Role,
+ * Deployment and image name), the CRDs it needs and the rules of its Role.
+ */
+record OperatorDescription(String name, List<String> crds, List<Rule> rules) {
+
+    /** The rules a watched namespace other than the operator's own needs: all but the leader lease. */
+    List<Rule> watchRules() {
+        return rules.stream().filter(r -> !r.ownNamespaceOnly()).toList();
+    }
+
+    String image(ImageNames images) {
+        return images.of(name);
+    }
+}
