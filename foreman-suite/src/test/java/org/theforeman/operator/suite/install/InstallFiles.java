@@ -23,6 +23,7 @@ final class InstallFiles {
             files.put("install/" + op.name() + "-cluster-wide.yaml", clusterWideFile(plain, op));
         }
         files.put("install/foreman-suite.yaml", umbrella(root, images));
+        files.putAll(HelmChart.files(root, images));
         return files;
     }
 

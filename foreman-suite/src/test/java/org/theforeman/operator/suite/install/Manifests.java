@@ -14,6 +14,11 @@ final class Manifests {
     static final String WATCHED_NAMESPACE = "WATCHED_NAMESPACE";
     static final String OPERATOR_NAMESPACE = "OPERATOR_NAMESPACE";
     static final String SIDE_PORT_SERVICE_SUFFIX = "-metrics";
+    /** Every operator's container resources (the Helm chart's defaults). */
+    static final String RESOURCES = """
+            requests: {cpu: 100m, memory: 256Mi}
+            limits: {memory: 512Mi}
+            """;
 
     /**
      * How values are written.

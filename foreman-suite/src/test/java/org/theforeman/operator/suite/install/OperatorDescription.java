@@ -13,6 +13,16 @@ record OperatorDescription(String name, List<String> crds, List<Rule> rules) {
         return rules.stream().filter(r -> !r.ownNamespaceOnly()).toList();
     }
 
+    /** Its key in the Helm chart's values: pulp-operator -> pulp, smart-proxy-operator -> smartProxy. */
+    String valuesKey() {
+        String[] words = name.replaceFirst("-operator$", "").split("-");
+        StringBuilder key = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
+    }
+
     String image(ImageNames images) {
         return images.of(name);
     }
