@@ -1,10 +1,9 @@
 package org.theforeman.operator.foreman;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Foreman;
-import org.theforeman.operator.api.v1alpha1.ForemanStatus;
-import org.theforeman.operator.common.reconcile.AwaitingImplementationReconciler;
 import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.Registration;
 
@@ -14,19 +13,11 @@ public final class ForemanOperator {
 
     private ForemanOperator() {}
 
-    public static List<Registration<?>> registrations() {
-        return List.of(new Registration<>(
-                Foreman.class,
-                new AwaitingImplementationReconciler<Foreman, ForemanStatus>(
-                        ForemanStatus::new,
-                        "foreman-operator does not deploy Foreman yet; this build only validates and "
-                                + "acknowledges the resource",
-                        Clock.systemUTC()) {
-                    // An anonymous subclass keeps the type arguments JOSDK reads to find the primary kind.
-                }));
+    public static List<Registration<?>> registrations(KubernetesClient client) {
+        return List.of(new Registration<>(Foreman.class, new ForemanReconciler(client, Clock.systemUTC())));
     }
 
     public static void main(String[] args) {
-        OperatorLauncher.main(NAME, args, client -> registrations());
+        OperatorLauncher.main(NAME, args, ForemanOperator::registrations);
     }
 }

@@ -6,10 +6,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -19,7 +17,9 @@ import java.util.List;
 import org.theforeman.operator.api.v1alpha1.ComponentSpec;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
+import org.theforeman.operator.common.resources.ComponentPods;
 import org.theforeman.operator.common.resources.ConfigHash;
+import org.theforeman.operator.common.resources.PodSecurity;
 
 /**
  * What every pulpcore container shares (api, content, worker and the migration Job): environment from
@@ -63,17 +63,11 @@ public final class PulpPods {
     public static PodSpecBuilder podSpec(
             Pulp pulp, PulpInputs inputs, ComponentSpec settings, List<Container> containers) {
         PulpSpec spec = pulp.getSpec();
-        PodSpecBuilder pod = new PodSpecBuilder()
+        PodSpecBuilder pod = ComponentPods.scheduled(settings)
                 .withInitContainers(prepareData(pulp, containers.get(0).getImage()))
                 .withContainers(containers)
                 .withVolumes(volumes(pulp, inputs))
-                .withSecurityContext(podSecurity())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNodeSelector(settings.getNodeSelector())
-                .withTolerations(settings.getTolerations())
-                .withAffinity(settings.getAffinity())
-                .withTopologySpreadConstraints(settings.getTopologySpreadConstraints());
+                .withSecurityContext(podSecurity());
         if (spec.getImagePullSecrets() != null) {
             pod.withImagePullSecrets(spec.getImagePullSecrets().stream()
                     .map(LocalObjectReference::new)
@@ -224,27 +218,10 @@ public final class PulpPods {
 
     /** Restricted pod security: non-root, the image's pulp uid, RuntimeDefault seccomp. */
     static PodSecurityContext podSecurity() {
-        return new PodSecurityContextBuilder()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(PULP_UID)
-                .withRunAsGroup(PULP_UID)
-                .withFsGroup(PULP_UID)
-                .withNewSeccompProfile()
-                .withType("RuntimeDefault")
-                .endSeccompProfile()
-                .build();
+        return PodSecurity.pod(PULP_UID, PULP_UID, PULP_UID);
     }
 
     public static SecurityContext containerSecurity() {
-        return new SecurityContextBuilder()
-                .withAllowPrivilegeEscalation(false)
-                .withRunAsNonRoot(true)
-                .withNewCapabilities()
-                .withDrop("ALL")
-                .endCapabilities()
-                .withNewSeccompProfile()
-                .withType("RuntimeDefault")
-                .endSeccompProfile()
-                .build();
+        return PodSecurity.container();
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import org.theforeman.operator.api.v1alpha1.Pulp;
@@ -18,6 +15,7 @@ import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.OperatorSettings;
 import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
+import org.theforeman.operator.e2e.harness.InstallBundle;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
 
 /**
@@ -38,25 +36,15 @@ public final class PulpOperatorFixture implements AutoCloseable {
     }
 
     public static PulpOperatorFixture start(ControlPlane plane, String namespace, String identity) throws IOException {
-        KubernetesClient admin = plane.admin();
         plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-        try (InputStream bundle = Files.newInputStream(RepositoryLayout.root().resolve("install/pulp-operator.yaml"))) {
-            for (HasMetadata object : admin.load(bundle).items()) {
-                if (!object.getKind().equals("Deployment")) {
-                    admin.resource(object).inNamespace(namespace).create();
-                }
-            }
-        }
+        InstallBundle.applyAccess(plane.admin(), "install/" + PulpOperator.NAME + ".yaml", namespace);
+        var config = plane.configFor(namespace, PulpOperator.NAME);
         OperatorSettings settings = new OperatorSettings(
                 Optional.empty(), 0, namespace, true, Optional.of(namespace), Optional.of(identity));
         return new PulpOperatorFixture(
-                admin,
+                plane.admin(),
                 namespace,
-                OperatorLauncher.launch(
-                        PulpOperator.NAME,
-                        settings,
-                        plane.configFor(namespace, "pulp-operator"),
-                        PulpOperator::registrations));
+                OperatorLauncher.launch(PulpOperator.NAME, settings, config, PulpOperator::registrations));
     }
 
     public OperatorLauncher.RunningOperator operator() {

@@ -5,6 +5,7 @@ import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
 import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
+import org.theforeman.operator.common.resources.OpenShiftRoutes;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpNames;
@@ -28,25 +29,7 @@ public final class Exposure {
         if (exposure != ExposureType.route) {
             return null;
         }
-        if (!objects.client().supports(PulpRoutes.API_VERSION, PulpRoutes.KIND)) {
-            return ComponentState.failed(
-                    PulpConditions.EXPOSURE_READY,
-                    "RouteAPIUnavailable",
-                    "ingress_type route needs OpenShift's " + PulpRoutes.API_VERSION
-                            + " API, which this cluster does not serve; use ingress_type ingress, nodeport or"
-                            + " loadbalancer");
-        }
-        for (var route : PulpRoutes.desired(pulp, inputs)) {
-            var actual = objects.client()
-                    .genericKubernetesResources(PulpRoutes.API_VERSION, PulpRoutes.KIND)
-                    .inNamespace(objects.namespace())
-                    .withName(route.getMetadata().getName())
-                    .get();
-            objects.applier().apply(route, actual);
-        }
-        return ComponentState.ready(
-                PulpConditions.EXPOSURE_READY,
-                "RoutesApplied",
-                "Routes for /pulp/api/ and /pulp/content/ are applied.");
+        return OpenShiftRoutes.apply(
+                objects, PulpRoutes.desired(pulp, inputs), PulpConditions.EXPOSURE_READY, "ingress_type route");
     }
 }

@@ -7,6 +7,7 @@ import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.workload.DeploymentReadiness;
+import org.theforeman.operator.common.workload.DeploymentRollouts;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpNames;
@@ -37,16 +38,7 @@ public final class Server {
             case CONTENT -> ContentDeployment.desired(pulp, inputs, podImage);
             case WORKER -> WorkerDeployment.desired(pulp, inputs, podImage);
         };
-        Deployment before =
-                objects.cached(Deployment.class, desired.getMetadata().getName());
-        Deployment actual = objects.apply(desired);
-        if (actual == desired && DeploymentReadiness.rolls(before, desired)) {
-            objects.events()
-                    .normal(
-                            pulp,
-                            "RollingOut",
-                            "Rolling Deployment " + desired.getMetadata().getName() + " to a new pod template");
-        }
+        Deployment actual = DeploymentRollouts.apply(objects, desired);
         String name = PulpNames.of(pulp).component(component);
         objects.reconcile(HorizontalPodAutoscaler.class, name, ComponentAutoscaler.desired(pulp, component));
         objects.reconcile(PodDisruptionBudget.class, name, ComponentDisruptionBudget.desired(pulp, component));

@@ -1,16 +1,16 @@
 package org.theforeman.operator.smartproxy.model;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.IngressSpec;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
+import org.theforeman.operator.common.resources.Ingresses;
 import org.theforeman.operator.common.resources.ManagedMetadata;
+import org.theforeman.operator.common.resources.OpenShiftRoutes;
 
 /**
  * The proxy outside the cluster. TLS passes through to the proxy: Foreman authenticates to it with a client
@@ -18,8 +18,8 @@ import org.theforeman.operator.common.resources.ManagedMetadata;
  * controllers need their own annotations, through ingress.annotations); the Route uses passthrough.
  */
 public final class ProxyExposure {
-    public static final String ROUTE_API_VERSION = "route.openshift.io/v1";
-    public static final String ROUTE_KIND = "Route";
+    public static final String ROUTE_API_VERSION = OpenShiftRoutes.API_VERSION;
+    public static final String ROUTE_KIND = OpenShiftRoutes.KIND;
 
     private ProxyExposure() {}
 
@@ -35,29 +35,13 @@ public final class ProxyExposure {
         annotations.put("nginx.ingress.kubernetes.io/backend-protocol", "HTTPS");
         ManagedMetadata.addUserAnnotations(metadata, annotations);
         ManagedMetadata.addUserAnnotations(metadata, spec.getAnnotations());
-        return new IngressBuilder()
-                .withMetadata(metadata)
-                .withNewSpec()
-                .withIngressClassName(spec.getClassName())
-                .addNewRule()
-                .withHost(spec.getHost())
-                .withNewHttp()
-                .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend()
-                .withNewService()
-                .withName(ProxyNames.of(proxy).proxy())
-                .withNewPort()
-                .withName("https")
-                .endPort()
-                .endService()
-                .endBackend()
-                .endPath()
-                .endHttp()
-                .endRule()
-                .endSpec()
-                .build();
+        return Ingresses.toService(
+                metadata,
+                spec.getClassName(),
+                spec.getHost(),
+                null,
+                ProxyNames.of(proxy).proxy(),
+                "https");
     }
 
     /** The Route of ingress.type route, or null. */
@@ -66,21 +50,9 @@ public final class ProxyExposure {
         if (spec == null || spec.getType() != ExposureType.route) {
             return null;
         }
-        Map<String, Object> routeSpec = new LinkedHashMap<>();
-        if (spec.getHost() != null) {
-            routeSpec.put("host", spec.getHost());
-        }
-        routeSpec.put(
-                "to", Map.of("kind", "Service", "name", ProxyNames.of(proxy).proxy(), "weight", 100));
-        routeSpec.put("port", Map.of("targetPort", "https"));
-        routeSpec.put("tls", Map.of("termination", "passthrough"));
         ObjectMeta metadata = ProxyMeta.owned(proxy, ProxyNames.of(proxy).proxy(), "route");
         ManagedMetadata.addUserAnnotations(metadata, spec.getAnnotations());
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion(ROUTE_API_VERSION)
-                .withKind(ROUTE_KIND)
-                .withMetadata(metadata)
-                .withAdditionalProperties(Map.of("spec", routeSpec))
-                .build();
+        return OpenShiftRoutes.passthrough(
+                metadata, spec.getHost(), ProxyNames.of(proxy).proxy(), "https");
     }
 }

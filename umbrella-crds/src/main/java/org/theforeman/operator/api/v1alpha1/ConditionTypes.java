@@ -51,6 +51,12 @@ public final class ConditionTypes {
 
     /** Conditions of a {@link Foreman}. */
     public static final class ForemanConditions {
+        /**
+         * Reported only when a Secret the spec names for credentials (encryption_key_secret,
+         * admin.password_secret) is missing or incomplete.
+         */
+        public static final String CREDENTIALS_READY = "CredentialsReady";
+
         public static final String DATABASE_READY = "DatabaseReady";
         public static final String CACHE_READY = "CacheReady";
         public static final String MIGRATIONS_COMPLETE = "MigrationsComplete";

@@ -26,6 +26,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         priority = 1)
 @AdditionalPrinterColumn(name = "URL", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.url")
+@AdditionalPrinterColumn(name = "Dynflow", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.dynflowPods")
+@AdditionalPrinterColumn(name = "Web", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.webPods")
+@AdditionalPrinterColumn(name = "Version", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.version")
 @AdditionalPrinterColumn(
         name = "Ready",
         type = AdditionalPrinterColumn.Type.STRING,

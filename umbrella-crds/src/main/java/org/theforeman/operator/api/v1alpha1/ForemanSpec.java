@@ -44,6 +44,21 @@ import java.util.Map;
         message = "smart_proxy.foreman is set by the operator to this Foreman: remove it",
         fieldPath = ".smart_proxy")
 @ValidationRule(
+        value = "!has(self.settings) || self.settings.all(k, k.matches('^[a-z][a-z0-9_]*$'))",
+        message = "spec.settings keys are Foreman setting names: lowercase letters, digits and underscores",
+        fieldPath = ".settings")
+@ValidationRule(
+        value = "!has(self.settings) || self.settings.all(k, !(k in ['foreman_url', 'fqdn', 'hosts', "
+                + "'rails_cache_store', 'oauth_active', 'oauth_map_users', 'oauth_consumer_key', "
+                + "'oauth_consumer_secret']))",
+        message = "spec.settings may not set foreman_url, fqdn, hosts, rails_cache_store or oauth_*: the operator"
+                + " sets them (use hostname and ingress)",
+        fieldPath = ".settings")
+@ValidationRule(
+        value = "!has(self.cache) || !has(self.cache.enabled) || self.cache.enabled",
+        message = "Foreman needs Redis for Dynflow and its cache: remove cache.enabled: false",
+        fieldPath = ".cache")
+@ValidationRule(
         value = "!has(self.pulp) || !has(self.pulp.foreman)",
         message = "pulp.foreman is set by the operator to this Foreman: remove it",
         fieldPath = ".pulp")
@@ -85,7 +100,9 @@ public class ForemanSpec {
     @JsonPropertyDescription("Exposure of Foreman's web UI and API outside the cluster.")
     private IngressSpec ingress;
 
-    @JsonPropertyDescription("Foreman's PostgreSQL database: external_db_secret, or a managed one when unset.")
+    @JsonPropertyDescription("Foreman's PostgreSQL database: external_db_secret (keys POSTGRES_HOST, POSTGRES_PORT,"
+            + " POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DB_NAME, optionally POSTGRES_SSLMODE and ca.crt, the"
+            + " CA of the server's certificate), or a managed PostgreSQL when unset.")
     private DatabaseSpec database;
 
     @JsonPropertyDescription("Redis for the Rails cache and Dynflow: external_cache_secret, or a managed one.")
@@ -94,9 +111,16 @@ public class ForemanSpec {
     @JsonPropertyDescription("The initial administrator.")
     private AdminSpec admin;
 
+    @JsonProperty("encryption_key_secret")
+    @JsonPropertyDescription("Adoption of an existing install: name of a Secret holding its ENCRYPTION_KEY (and"
+            + " optionally its administrator's username and password), used instead of generating them. The"
+            + " operator only reads it. Without it, a key is generated once and kept.")
+    private String encryptionKeySecret;
+
     @JsonPropertyDescription(
-            "Extra Foreman settings by name (e.g. require_ssl: \"false\"), passed as FOREMAN_<NAME> environment"
-                    + " variables to Foreman's settings loader.")
+            "Extra entries of Foreman's settings.yaml by name (e.g. require_ssl: \"false\", hsts_enabled:"
+                    + " \"false\"); true/false and numbers are written as such. Entries the operator sets (foreman_url,"
+                    + " fqdn, hosts, rails_cache_store, oauth_*) are rejected.")
     private Map<String, String> settings;
 
     @JsonPropertyDescription("The web (puma) pods; replicas here is ignored in favour of spec.replicas.")
@@ -204,6 +228,14 @@ public class ForemanSpec {
 
     public void setAdmin(AdminSpec admin) {
         this.admin = admin;
+    }
+
+    public String getEncryptionKeySecret() {
+        return encryptionKeySecret;
+    }
+
+    public void setEncryptionKeySecret(String encryptionKeySecret) {
+        this.encryptionKeySecret = encryptionKeySecret;
     }
 
     public Map<String, String> getSettings() {

@@ -24,6 +24,15 @@ public class ForemanStatus extends SuiteStatus {
     @JsonPropertyDescription("Label selector of the web pods, for the scale subresource (HPA).")
     private String selector;
 
+    @JsonPropertyDescription("Foreman version (the image tag) the web and dynflow pods run.")
+    private String version;
+
+    @JsonPropertyDescription("Ready web pods out of wanted, e.g. 2/2.")
+    private String webPods;
+
+    @JsonPropertyDescription("Ready dynflow pods out of wanted: orchestrator, workers and the hosts_queue worker.")
+    private String dynflowPods;
+
     @JsonPropertyDescription("Plugins enabled in the running Foreman.")
     private List<String> plugins;
 
@@ -51,7 +60,13 @@ public class ForemanStatus extends SuiteStatus {
         if (!super.equals(o)) return false;
         ForemanStatus that = (ForemanStatus) o;
         return Objects.equals(url, that.url)
+                && Objects.equals(internalUrl, that.internalUrl)
+                && Objects.equals(credentialsSecret, that.credentialsSecret)
+                && Objects.equals(adminSecret, that.adminSecret)
                 && Objects.equals(image, that.image)
+                && Objects.equals(version, that.version)
+                && Objects.equals(webPods, that.webPods)
+                && Objects.equals(dynflowPods, that.dynflowPods)
                 && Objects.equals(replicas, that.replicas)
                 && Objects.equals(selector, that.selector)
                 && Objects.equals(plugins, that.plugins)
@@ -68,6 +83,9 @@ public class ForemanStatus extends SuiteStatus {
                 credentialsSecret,
                 adminSecret,
                 image,
+                version,
+                webPods,
+                dynflowPods,
                 replicas,
                 selector,
                 plugins,
@@ -113,6 +131,30 @@ public class ForemanStatus extends SuiteStatus {
 
     public void setImage(String image) {
         this.image = image;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getWebPods() {
+        return webPods;
+    }
+
+    public void setWebPods(String webPods) {
+        this.webPods = webPods;
+    }
+
+    public String getDynflowPods() {
+        return dynflowPods;
+    }
+
+    public void setDynflowPods(String dynflowPods) {
+        this.dynflowPods = dynflowPods;
     }
 
     public Integer getReplicas() {

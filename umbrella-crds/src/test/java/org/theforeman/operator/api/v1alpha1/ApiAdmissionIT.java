@@ -117,6 +117,10 @@ class ApiAdmissionIT {
                         "{dynflow_workers: -1}",
                         List.of("spec.dynflow_workers", "greater than or equal to 0")),
                 Arguments.of("Foreman", "{replicas: 0}", List.of("spec.replicas", "greater than or equal to 1")),
+                Arguments.of(
+                        "Foreman", "{settings: {foreman_url: 'http://x'}}", List.of("spec.settings", "foreman_url")),
+                Arguments.of("Foreman", "{settings: {'Bad-Key': 'x'}}", List.of("spec.settings", "lowercase")),
+                Arguments.of("Foreman", "{cache: {enabled: false}}", List.of("spec.cache", "needs Redis")),
                 Arguments.of("Foreman", "{plugins: {katelo: true}}", List.of("spec.plugins", "unknown plugin")),
                 Arguments.of("Foreman", "{plugins: {katello: 'yes'}}", List.of("spec.plugins.katello", "boolean")),
                 Arguments.of(

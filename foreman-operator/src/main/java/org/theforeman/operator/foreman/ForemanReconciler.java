@@ -1,0 +1,105 @@
+package org.theforeman.operator.foreman;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.theforeman.operator.api.v1alpha1.Foreman;
+import org.theforeman.operator.common.apply.ResourceApplier;
+import org.theforeman.operator.common.reconcile.EventRecorder;
+import org.theforeman.operator.common.reconcile.ManagedObjects;
+import org.theforeman.operator.common.reconcile.RejectedWrites;
+import org.theforeman.operator.common.reconcile.StatusUpdates;
+import org.theforeman.operator.common.status.ComponentState;
+import org.theforeman.operator.foreman.components.Cache;
+import org.theforeman.operator.foreman.components.Configuration;
+import org.theforeman.operator.foreman.components.Credentials;
+import org.theforeman.operator.foreman.components.Database;
+import org.theforeman.operator.foreman.components.Dynflow;
+import org.theforeman.operator.foreman.components.Exposure;
+import org.theforeman.operator.foreman.components.Migration;
+import org.theforeman.operator.foreman.components.RecurringTasks;
+import org.theforeman.operator.foreman.components.Web;
+
+/**
+ * Orchestrates a Foreman: checks its inputs, then walks its parts in order (each a class in
+ * {@code components}, building desired objects with the pure functions in {@code model} and writing only
+ * what drifted), and publishes their states as conditions.
+ */
+public class ForemanReconciler implements Reconciler<Foreman> {
+    private final Clock clock;
+    private final ResourceApplier applier;
+    private final EventRecorder events;
+
+    public ForemanReconciler(KubernetesClient client, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.applier = new ResourceApplier(client, ForemanOperator.NAME);
+        this.events = new EventRecorder(client, ForemanOperator.NAME);
+    }
+
+    @Override
+    public UpdateControl<Foreman> reconcile(Foreman foreman, Context<Foreman> context) {
+        var objects = new ManagedObjects<>(foreman, context, applier, events);
+        var resolved = ForemanInputsResolver.resolve(foreman, name -> objects.referenced(Secret.class, name));
+        if (resolved.inputs() == null) {
+            return blocked(foreman, InputProblem.asStates(resolved.problems()));
+        }
+        List<ComponentState> states = parts(objects, resolved.inputs());
+        Instant now = clock.instant();
+        UpdateControl<Foreman> control =
+                StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now));
+        // A refused write is retried with backoff (RejectedWrites), not by throwing.
+        return RejectedWrites.retryAfter(foreman, states, now)
+                .map(control::rescheduleAfter)
+                .orElse(control);
+    }
+
+    /** What a Foreman is, in order; each part writes only what drifted and says how it is. */
+    private static List<ComponentState> parts(ManagedObjects<Foreman> objects, ForemanInputs inputs) {
+        List<ComponentState> states = new ArrayList<>();
+        try {
+            Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
+            ComponentState database = Database.reconcile(objects, inputs);
+            ComponentState cache = Cache.reconcile(objects, inputs);
+            states.addAll(List.of(database, cache));
+            String configHash = Configuration.reconcile(objects, inputs, credentials);
+            ComponentState migration = Migration.reconcile(objects, inputs, database, cache);
+            states.add(migration);
+            Release release = Migration.podRelease(objects, inputs, migration);
+            states.add(Web.reconcile(objects, inputs, release, configHash));
+            states.add(Dynflow.reconcile(objects, inputs, release, configHash));
+            RecurringTasks.reconcile(objects, inputs, release);
+            states.add(Exposure.reconcile(objects));
+        } catch (KubernetesClientException e) {
+            RejectedWrites.report(objects, states, e);
+        }
+        states.removeIf(Objects::isNull);
+        return states;
+    }
+
+    /** Input the user must fix: said in status and once in an event; nothing else changes meanwhile. */
+    private UpdateControl<Foreman> blocked(Foreman foreman, List<ComponentState> problems) {
+        problems.stream()
+                .filter(p -> !StatusUpdates.hasCondition(foreman, p.conditionType(), p.reason()))
+                .forEach(p -> events.warning(foreman, p.reason(), p.message()));
+        return StatusUpdates.patchIfChanged(foreman, ForemanStatusView.blocked(foreman, problems, clock.instant()))
+                // Look again now and then: a Secret the user creates later is also seen through its informer.
+                .rescheduleAfter(Duration.ofSeconds(15));
+    }
+
+    /** The objects it manages and the user's Secrets a Foreman names: a change to one reconciles it. */
+    @Override
+    public List<EventSource<?, Foreman>> prepareEventSources(EventSourceContext<Foreman> context) {
+        return ForemanSources.all(context);
+    }
+}

@@ -1,0 +1,54 @@
+package org.theforeman.operator.foreman;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.theforeman.operator.api.v1alpha1.Foreman;
+import org.theforeman.operator.api.v1alpha1.ForemanSpec;
+import org.theforeman.operator.common.reconcile.ManagedSources;
+
+/**
+ * What the Foreman operator watches: every kind of object it manages (by label: a deleted or edited one
+ * reconciles its Foreman within a second), and the user's Secrets a Foreman names.
+ */
+final class ForemanSources {
+    /** The workloads, and what configures and exposes them. */
+    private static final List<Class<? extends HasMetadata>> WORKLOADS =
+            List.of(Deployment.class, StatefulSet.class, Job.class, CronJob.class);
+
+    private static final List<Class<? extends HasMetadata>> SURROUNDINGS =
+            List.of(Secret.class, ConfigMap.class, Service.class, Ingress.class);
+
+    private ForemanSources() {}
+
+    static List<EventSource<?, Foreman>> all(EventSourceContext<Foreman> context) {
+        List<EventSource<?, Foreman>> sources = new ArrayList<>();
+        Stream.concat(WORKLOADS.stream(), SURROUNDINGS.stream())
+                .map(type -> ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME))
+                .forEach(sources::add);
+        sources.add(ManagedSources.referenced(Secret.class, context, ForemanSources::userSecrets));
+        return sources;
+    }
+
+    /** The Secrets of the user a Foreman reads: external database and Redis, adopted key, admin password. */
+    static Set<String> userSecrets(Foreman foreman) {
+        ForemanSpec spec = foreman.getSpec();
+        return ManagedSources.names(
+                spec.getEncryptionKeySecret(),
+                spec.getAdmin() == null ? null : spec.getAdmin().getPasswordSecret(),
+                spec.getDatabase() == null ? null : spec.getDatabase().getExternalDbSecret(),
+                spec.getCache() == null ? null : spec.getCache().getExternalCacheSecret());
+    }
+}
