@@ -12,6 +12,15 @@ import java.util.Map;
 final class InstallFiles {
     static final String SUITE_NAMESPACE = "foreman";
 
+    private static final String ALL_IN_ONE_HEADER = """
+            # foreman-suite: the three operators in one process and one Deployment, for small installs (instead of
+            # the three bundles), namespace-scoped: apply in the namespace it should watch, after the CRDs:
+            #   kubectl apply --server-side -f install/crds/
+            #   kubectl apply -n NAMESPACE -f install/foreman-suite-all-in-one.yaml
+            # Its Role holds the rules of the three operators' Roles; AllInOneIT runs the process with its token.
+            # Generated from foreman-suite's Operators.java by InstalledBundlesTest: edit that, not this file.
+            """;
+
     private InstallFiles() {}
 
     static Map<String, String> all(Path root, ImageNames images) {
@@ -23,6 +32,7 @@ final class InstallFiles {
             files.put("install/" + op.name() + "-cluster-wide.yaml", clusterWideFile(plain, op));
         }
         files.put("install/foreman-suite.yaml", umbrella(root, images));
+        files.put("install/foreman-suite-all-in-one.yaml", ALL_IN_ONE_HEADER + plain.bundle(Operators.ALL_IN_ONE));
         files.putAll(HelmChart.files(root, images));
         return files;
     }

@@ -100,4 +100,10 @@ final class Operators {
                     LEASES));
 
     static final List<OperatorDescription> ALL = List.of(PULP, SMART_PROXY, FOREMAN);
+
+    /** The all-in-one process (ForemanSuite): the three operators' rules in one Role. */
+    static final OperatorDescription ALL_IN_ONE = new OperatorDescription(
+            "foreman-suite",
+            ALL.stream().flatMap(op -> op.crds().stream()).toList(),
+            ALL.stream().flatMap(op -> op.rules().stream()).distinct().toList());
 }
