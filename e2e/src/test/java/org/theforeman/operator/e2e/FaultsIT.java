@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.foreman.ForemanStandIn;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.LocalControlPlane;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -31,42 +37,57 @@ import org.theforeman.operator.e2e.harness.WithControlPlane;
  */
 @WithControlPlane
 class FaultsIT {
-    @Test
-    void killedInEachPhaseItConvergesWithOneMigrationAndTheSameSecrets(ControlPlane plane, TestNamespace namespace)
-            throws Exception {
+    /** An operator, its kind, and the name of the Deployment its first rollout creates. */
+    record Subject(String module, String plural, String kind, String firstDeploymentSuffix) {
+        @Override
+        public String toString() {
+            return module;
+        }
+    }
+
+    static Stream<Subject> subjects() {
+        return Stream.of(
+                new Subject("pulp-operator", "pulps", "Pulp", "-api"),
+                new Subject("foreman-operator", "foremen", "Foreman", "-web"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("subjects")
+    void killedInEachPhaseItConvergesWithOneMigrationAndTheSameSecrets(
+            Subject subject, ControlPlane plane, TestNamespace namespace) throws Exception {
         KubernetesClient admin = plane.admin();
         String ns = namespace.name();
-        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-        admin.resource(pulp("killed", ns)).create();
+        String name = "killed-" + subject.kind().toLowerCase();
+        plane.applyCrds(
+                RepositoryLayout.root().resolve("install/crds/" + subject.plural() + ".app.theforeman.org-v1.yml"));
+        admin.resource(resource(subject.kind(), name, ns)).create();
         Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
         Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
-        phases.put("credentials", c -> !generatedSecrets(c, ns, "killed").isEmpty());
-        phases.put("migration", c -> !migrationJobs(c, ns, "killed").isEmpty());
+        phases.put("credentials", c -> !generatedSecrets(c, ns, name).isEmpty());
+        phases.put("migration", c -> !migrationJobs(c, ns, name).isEmpty());
         phases.put(
                 "rollout",
                 c -> c.apps()
                                 .deployments()
                                 .inNamespace(ns)
-                                .withName("killed-api")
+                                .withName(name + subject.firstDeploymentSuffix())
                                 .get()
                         != null);
         for (var phase : phases.entrySet()) {
-            try (OperatorProcess operator = start(plane, ns)) {
+            try (OperatorProcess operator = start(subject.module(), plane, ns)) {
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(20))
                         .until(() -> phase.getValue().test(admin));
                 operator.kill();
-                System.out.printf("operator killed in phase %s%n", phase.getKey());
+                System.out.printf("%s killed in phase %s%n", subject.module(), phase.getKey());
             }
-            generatedSecrets(admin, ns, "killed")
+            generatedSecrets(admin, ns, name)
                     .forEach(s -> firstSecrets.putIfAbsent(s.getMetadata().getName(), s.getData()));
         }
-        try (OperatorProcess operator = start(plane, ns)) {
-            awaitReady(admin, ns, "killed");
-            assertThat(migrationJobs(admin, ns, "killed"))
-                    .as("one migration Job")
-                    .hasSize(1);
-            for (Secret secret : generatedSecrets(admin, ns, "killed")) {
+        try (OperatorProcess operator = start(subject.module(), plane, ns)) {
+            awaitReady(admin, ns, subject.kind(), name);
+            assertThat(migrationJobs(admin, ns, name)).as("one migration Job").hasSize(1);
+            for (Secret secret : generatedSecrets(admin, ns, name)) {
                 if (firstSecrets.containsKey(secret.getMetadata().getName())) {
                     assertThat(secret.getData())
                             .as("Secret %s unchanged", secret.getMetadata().getName())
@@ -76,6 +97,79 @@ class FaultsIT {
             assertThat(firstSecrets)
                     .as("generated Secrets seen before the last kill")
                     .isNotEmpty();
+        }
+    }
+
+    @Test
+    void theSmartProxyOperatorKilledInEachPhaseConvergesWithTheSameCertificatesAndKeys(
+            ControlPlane plane, TestNamespace namespace) throws Exception {
+        KubernetesClient admin = plane.admin();
+        String ns = namespace.name();
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/smartproxies.app.theforeman.org-v1.yml"));
+        try (ForemanStandIn foreman = ForemanStandIn.http("faults-key", "faults-consumer-secret")) {
+            admin.resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withName("foreman-oauth")
+                            .withNamespace(ns)
+                            .endMetadata()
+                            .withStringData(Map.of(
+                                    "oauth_consumer_key",
+                                    "faults-key",
+                                    "oauth_consumer_secret",
+                                    "faults-consumer-secret"))
+                            .build())
+                    .create();
+            admin.resource(Serialization.unmarshal("""
+                            apiVersion: app.theforeman.org/v1alpha1
+                            kind: SmartProxy
+                            metadata: {name: killed-proxy, namespace: %s}
+                            spec:
+                              foreman: {url: "%s", credentials_secret: foreman-oauth}
+                              features: {logs: {}, dynflow: {}, remote_execution_ssh: {mode: ssh}}
+                            """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
+                    .create();
+            Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
+            Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
+            phases.put(
+                    "certificates",
+                    c -> !generatedSecrets(c, ns, "killed-proxy").isEmpty());
+            phases.put(
+                    "rollout",
+                    c -> c.apps()
+                                    .deployments()
+                                    .inNamespace(ns)
+                                    .withName("killed-proxy")
+                                    .get()
+                            != null);
+            for (var phase : phases.entrySet()) {
+                try (OperatorProcess operator = start("smart-proxy-operator", plane, ns)) {
+                    await().atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofMillis(20))
+                            .until(() -> phase.getValue().test(admin));
+                    operator.kill();
+                    System.out.printf("smart-proxy-operator killed in phase %s%n", phase.getKey());
+                }
+                generatedSecrets(admin, ns, "killed-proxy")
+                        .forEach(s -> firstSecrets.putIfAbsent(s.getMetadata().getName(), s.getData()));
+            }
+            try (OperatorProcess operator = start("smart-proxy-operator", plane, ns)) {
+                awaitReady(admin, ns, "SmartProxy", "killed-proxy");
+                for (Secret secret : generatedSecrets(admin, ns, "killed-proxy")) {
+                    if (firstSecrets.containsKey(secret.getMetadata().getName())) {
+                        assertThat(secret.getData())
+                                .as("Secret %s unchanged", secret.getMetadata().getName())
+                                .isEqualTo(firstSecrets.get(secret.getMetadata().getName()));
+                    }
+                }
+                assertThat(firstSecrets).isNotEmpty();
+                assertThat(foreman.smartProxies()).as("registered once").hasSize(1);
+                // Let the finalizer go while the operator runs.
+                admin.genericKubernetesResources("app.theforeman.org/v1alpha1", "SmartProxy")
+                        .inNamespace(ns)
+                        .withName("killed-proxy")
+                        .withTimeout(60, TimeUnit.SECONDS)
+                        .delete();
+            }
         }
     }
 
@@ -162,9 +256,21 @@ class FaultsIT {
     }
 
     private static OperatorProcess start(ControlPlane plane, String ns) throws Exception {
+        return start("pulp-operator", plane, ns);
+    }
+
+    private static OperatorProcess start(String module, ControlPlane plane, String ns) throws Exception {
         return OperatorProcess.start(
-                "pulp-operator",
-                Map.of("KUBECONFIG", plane.kubeconfig().toString(), "WATCH_NAMESPACES", ns, "HTTP_PORT", "0"));
+                module, Map.of("KUBECONFIG", plane.kubeconfig().toString(), "WATCH_NAMESPACES", ns, "HTTP_PORT", "0"));
+    }
+
+    private static GenericKubernetesResource resource(String kind, String name, String ns) {
+        return Serialization.unmarshal("""
+                apiVersion: app.theforeman.org/v1alpha1
+                kind: %s
+                metadata: {name: %s, namespace: %s}
+                spec: {}
+                """.formatted(kind, name, ns), GenericKubernetesResource.class);
     }
 
     private static Pulp pulp(String name, String ns) {
@@ -192,6 +298,27 @@ class FaultsIT {
                 .withLabel("app.kubernetes.io/instance", instance)
                 .list()
                 .getItems();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void awaitReady(KubernetesClient admin, String ns, String kind, String name) {
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
+                    var resource = admin.genericKubernetesResources("app.theforeman.org/v1alpha1", kind)
+                            .inNamespace(ns)
+                            .withName(name)
+                            .get();
+                    var status = (Map<String, Object>)
+                            resource.getAdditionalProperties().get("status");
+                    var conditions = (List<Map<String, Object>>) status.get("conditions");
+                    return conditions.stream()
+                            .anyMatch(c -> "Ready".equals(c.get("type"))
+                                    && "True".equals(c.get("status"))
+                                    && ((Number) c.get("observedGeneration")).longValue()
+                                            == resource.getMetadata().getGeneration());
+                });
     }
 
     private static void awaitReady(KubernetesClient admin, String ns, String name) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.common.foreman.ForemanStandIn;
@@ -36,10 +37,11 @@ import org.theforeman.operator.e2e.harness.WithControlPlane;
  * No secret value leaves its Secret: with the operators running as processes and their resources Ready,
  * every value of every Secret in the namespace (generated credentials and keys, and the user's own) is
  * looked for in each operator's log, in every event, in the status of every resource of the suite and in
- * every ConfigMap. Public material (certificates, public keys) is not secret and is left out.
+ * every ConfigMap, for all three operators. Public material (certificates, public keys) is not secret and is left out.
  */
 @WithControlPlane
 class SecretsStayOutIT {
+    private static final List<String> PLURALS = List.of("pulps", "smartproxies", "foremen");
     /** Keys of credentials: passwords, keys, tokens (a database host or port in the same Secret is not secret). */
     private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(password|secret|key|token|id_rsa).*");
     /** Keys whose values are public by nature. */
@@ -55,7 +57,7 @@ class SecretsStayOutIT {
         List<OperatorProcess> operators = new ArrayList<>();
         try (ForemanStandIn foreman =
                 ForemanStandIn.https("leak-test-key", "leak-test-consumer-secret-value", foremanCa)) {
-            for (String module : List.of("pulp-operator", "smart-proxy-operator")) {
+            for (String module : List.of("pulp-operator", "smart-proxy-operator", "foreman-operator")) {
                 operators.add(OperatorProcess.start(
                         module,
                         Map.of(
@@ -80,6 +82,7 @@ class SecretsStayOutIT {
                             .build())
                     .create();
             apply(admin, ns, Files.readString(RepositoryLayout.root().resolve("samples/pulp-standalone.yaml")));
+            apply(admin, ns, Files.readString(RepositoryLayout.root().resolve("samples/foreman-minimal.yaml")));
             apply(admin, ns, """
                     apiVersion: app.theforeman.org/v1alpha1
                     kind: SmartProxy
@@ -88,7 +91,7 @@ class SecretsStayOutIT {
                       foreman: {url: "%s", credentials_secret: foreman-oauth}
                       features: {logs: {}, dynflow: {}, remote_execution_ssh: {mode: ssh}}
                     """.formatted(foreman.url()));
-            for (String plural : List.of("pulps", "smartproxies")) {
+            for (String plural : PLURALS) {
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> allReady(admin, ns, plural));
@@ -103,7 +106,7 @@ class SecretsStayOutIT {
             for (Event event : admin.v1().events().inNamespace(ns).list().getItems()) {
                 places.put("event " + event.getMetadata().getName(), event.getReason() + " " + event.getMessage());
             }
-            for (String plural : List.of("pulps", "smartproxies")) {
+            for (String plural : PLURALS) {
                 for (GenericKubernetesResource resource : resources(admin, ns, plural)) {
                     places.put(
                             plural + "/" + resource.getMetadata().getName() + " status",
@@ -126,6 +129,13 @@ class SecretsStayOutIT {
                     secrets.size(), places.size(), leaks.size());
             assertThat(leaks).isEmpty();
         } finally {
+            // While the operators still run: the Smart Proxy operator's finalizer must be able to let go.
+            for (String plural : PLURALS) {
+                admin.genericKubernetesResources("app.theforeman.org/v1alpha1", kindOf(plural))
+                        .inNamespace(ns)
+                        .withTimeout(60, TimeUnit.SECONDS)
+                        .delete();
+            }
             for (OperatorProcess operator : operators) {
                 operator.close();
             }
@@ -148,7 +158,11 @@ class SecretsStayOutIT {
     }
 
     private static String kindOf(String plural) {
-        return plural.equals("pulps") ? "Pulp" : "SmartProxy";
+        return switch (plural) {
+            case "pulps" -> "Pulp";
+            case "smartproxies" -> "SmartProxy";
+            default -> "Foreman";
+        };
     }
 
     @SuppressWarnings("unchecked")

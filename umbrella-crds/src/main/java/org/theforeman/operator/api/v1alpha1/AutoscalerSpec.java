@@ -13,7 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
         value = "!has(self.min_replicas) || self.min_replicas <= self.max_replicas",
-        message = "hpa.min_replicas must not exceed hpa.max_replicas")
+        message = "hpa.min_replicas must not exceed hpa.max_replicas",
+        fieldPath = ".min_replicas")
 public class AutoscalerSpec {
     @JsonProperty("min_replicas")
     @JsonPropertyDescription("Lower bound of the pod count.")

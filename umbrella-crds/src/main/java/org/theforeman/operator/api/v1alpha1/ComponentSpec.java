@@ -3,7 +3,10 @@ package org.theforeman.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -11,18 +14,22 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import java.util.List;
 import java.util.Map;
+import org.theforeman.operator.api.schema.JsonMergePatch;
 
 /**
  * How the pods of one component run: count, image override, resources and scheduling. Field names
  * follow pulp-operator's component fields ({@code api}, {@code content}, …) so its users feel at home.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@SchemaCustomizer(value = JsonMergePatch.class, input = KubernetesSchemas.COMPONENT)
 public class ComponentSpec {
     @JsonPropertyDescription("Number of pods of this component. Ignored while an HPA manages the component.")
     @Min(1)
     private Integer replicas;
 
     @JsonPropertyDescription("Container image for this component only, overriding the resource's image.")
+    @Size(max = 512)
+    @ValidationRule(value = Cel.IMAGE, message = Cel.IMAGE_MESSAGE)
     private String image;
 
     @JsonProperty("resource_requirements")
@@ -31,7 +38,10 @@ public class ComponentSpec {
 
     @JsonProperty("node_selector")
     @JsonPropertyDescription("Node labels the component's pods must match.")
-    private Map<String, String> nodeSelector;
+    @Size(max = 32)
+    @ValidationRule(value = Cel.KEYS, message = Cel.LABEL_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.LABEL_VALUES, message = Cel.LABEL_VALUES_MESSAGE)
+    private Map<String, @Size(max = 63) String> nodeSelector;
 
     @JsonPropertyDescription("Tolerations of the component's pods.")
     private List<Toleration> tolerations;
@@ -49,10 +59,17 @@ public class ComponentSpec {
 
     @JsonProperty("pod_labels")
     @JsonPropertyDescription("Extra labels on the component's pods (app.kubernetes.io/* keys are reserved).")
-    private Map<String, String> podLabels;
+    @Size(max = 64)
+    @ValidationRule(value = Cel.KEYS, message = Cel.LABEL_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.LABEL_VALUES, message = Cel.LABEL_VALUES_MESSAGE)
+    @ValidationRule(value = Cel.NO_RESERVED_LABELS, message = Cel.NO_RESERVED_LABELS_MESSAGE)
+    private Map<String, @Size(max = 63) String> podLabels;
 
     @JsonProperty("deployment_annotations")
     @JsonPropertyDescription("Extra annotations on the component's Deployment.")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.KEYS, message = Cel.ANNOTATION_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.NO_RESERVED_ANNOTATIONS, message = Cel.NO_RESERVED_ANNOTATIONS_MESSAGE)
     private Map<String, String> deploymentAnnotations;
 
     @JsonPropertyDescription("A PodDisruptionBudget for the component; none when unset.")

@@ -3,19 +3,22 @@ package org.theforeman.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
+import org.theforeman.operator.api.schema.JsonMergePatch;
 
 /**
  * The PostgreSQL database: an external one named by a Secret (the first-class path), or a managed
  * StatefulSet with a retained PVC when no secret is given. Field names are pulp-operator's.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@SchemaCustomizer(value = JsonMergePatch.class, input = KubernetesSchemas.DATABASE)
 @ValidationRule(
         value = "!has(self.external_db_secret) || (!has(self.postgres_storage_class) && "
                 + "!has(self.postgres_storage_requirements) && !has(self.postgres_image))",
@@ -26,9 +29,12 @@ import java.util.Map;
                 + "self.postgres_storage_class == oldSelf.postgres_storage_class)",
         message = "database.postgres_storage_class is immutable: the managed database's volume cannot "
                 + "move to another storage class",
+        fieldPath = ".postgres_storage_class",
         optionalOldSelf = false)
 public class DatabaseSpec {
     @JsonProperty("external_db_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription(
             "Name of a Secret describing an external PostgreSQL, with keys POSTGRES_HOST, POSTGRES_PORT,"
                     + " POSTGRES_USERNAME, POSTGRES_PASSWORD, POSTGRES_DB_NAME and optionally POSTGRES_SSLMODE."
@@ -36,15 +42,20 @@ public class DatabaseSpec {
     private String externalDbSecret;
 
     @JsonProperty("postgres_image")
+    @Size(max = 512)
+    @ValidationRule(value = Cel.IMAGE, message = Cel.IMAGE_MESSAGE)
     @JsonPropertyDescription("Image of the managed PostgreSQL.")
     private String postgresImage;
 
     @JsonProperty("postgres_storage_requirements")
     @JsonPropertyDescription("Size of the managed database's volume, e.g. 8Gi.")
-    @Pattern("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.SIZE, message = Cel.SIZE_MESSAGE)
     private String postgresStorageRequirements;
 
     @JsonProperty("postgres_storage_class")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.STORAGE_CLASS_NAME)
     @JsonPropertyDescription(
             "StorageClass of the managed database's volume; the cluster default when unset. Immutable once set.")
     private String postgresStorageClass;
@@ -55,7 +66,10 @@ public class DatabaseSpec {
 
     @JsonProperty("node_selector")
     @JsonPropertyDescription("Node labels the managed database's pod must match.")
-    private Map<String, String> nodeSelector;
+    @Size(max = 32)
+    @ValidationRule(value = Cel.KEYS, message = Cel.LABEL_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.LABEL_VALUES, message = Cel.LABEL_VALUES_MESSAGE)
+    private Map<String, @Size(max = 63) String> nodeSelector;
 
     @JsonPropertyDescription("Tolerations of the managed database's pod.")
     private List<Toleration> tolerations;

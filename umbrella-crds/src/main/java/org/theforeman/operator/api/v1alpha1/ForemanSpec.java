@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.Map;
@@ -67,10 +67,14 @@ public class ForemanSpec {
 
     @JsonPropertyDescription("Foreman release to run from quay.io/foreman/foreman (e.g. 3.16); nightly when neither "
             + "version nor image is set.")
-    @Pattern("^(nightly|[0-9]+\\.[0-9]+(\\.[0-9]+)?)$")
+    @ValidationRule(
+            value = "self.matches('^(nightly|[0-9]+[.][0-9]+([.][0-9]+)?)$')",
+            message = "must be nightly or a Foreman release such as 3.16 or 3.16.1")
     private String version;
 
     @JsonPropertyDescription("Full image reference of Foreman, for images other than the upstream releases.")
+    @Size(max = 512)
+    @ValidationRule(value = Cel.IMAGE, message = Cel.IMAGE_MESSAGE)
     private String image;
 
     @SpecReplicas
@@ -94,7 +98,8 @@ public class ForemanSpec {
 
     @JsonPropertyDescription(
             "Fully qualified host name of Foreman (FOREMAN_FQDN, the URL's host); derived from the Service when unset.")
-    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     private String hostname;
 
     @JsonPropertyDescription("Exposure of Foreman's web UI and API outside the cluster.")
@@ -112,6 +117,8 @@ public class ForemanSpec {
     private AdminSpec admin;
 
     @JsonProperty("encryption_key_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Adoption of an existing install: name of a Secret holding its ENCRYPTION_KEY (and"
             + " optionally its administrator's username and password), used instead of generating them. The"
             + " operator only reads it. Without it, a key is generated once and kept.")
@@ -121,6 +128,7 @@ public class ForemanSpec {
             "Extra entries of Foreman's settings.yaml by name (e.g. require_ssl: \"false\", hsts_enabled:"
                     + " \"false\"); true/false and numbers are written as such. Entries the operator sets (foreman_url,"
                     + " fqdn, hosts, rails_cache_store, oauth_*) are rejected.")
+    @Size(max = 128)
     private Map<String, String> settings;
 
     @JsonPropertyDescription("The web (puma) pods; replicas here is ignored in favour of spec.replicas.")

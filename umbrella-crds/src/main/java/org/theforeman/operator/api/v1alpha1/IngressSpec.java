@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
@@ -14,28 +14,38 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
         value = "!has(self.type) || self.type != 'ingress' || has(self.host)",
-        message = "ingress.host is required when ingress.type is ingress")
+        message = "ingress.host is required when ingress.type is ingress",
+        fieldPath = ".host")
 @ValidationRule(
         value = "!has(self.nodeport_port) || (has(self.type) && self.type == 'nodeport')",
-        message = "ingress.nodeport_port applies only when ingress.type is nodeport")
+        message = "ingress.nodeport_port applies only when ingress.type is nodeport",
+        fieldPath = ".nodeport_port")
 public class IngressSpec {
     @JsonPropertyDescription("none (cluster-internal only), ingress, route (OpenShift), nodeport or loadbalancer.")
     @Default("none")
     private ExposureType type;
 
     @JsonPropertyDescription("Host name clients use; required for ingress, optional for route.")
-    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     private String host;
 
     @JsonProperty("tls_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Name of a kubernetes.io/tls Secret with the certificate served for host.")
     private String tlsSecret;
 
     @JsonProperty("class_name")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.INGRESS_CLASS_NAME)
     @JsonPropertyDescription("IngressClass to use; the cluster default when unset.")
     private String className;
 
     @JsonPropertyDescription("Extra annotations on the Ingress, Route or Service.")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.KEYS, message = Cel.ANNOTATION_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.NO_RESERVED_ANNOTATIONS, message = Cel.NO_RESERVED_ANNOTATIONS_MESSAGE)
     private Map<String, String> annotations;
 
     @JsonProperty("nodeport_port")

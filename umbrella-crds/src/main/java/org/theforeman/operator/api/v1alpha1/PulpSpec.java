@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +29,45 @@ import java.util.Map;
                 + "own claim; they do not apply with pvc or object storage")
 @ValidationRule(
         value = "!has(self.ingress_type) || self.ingress_type != 'ingress' || has(self.ingress_host)",
-        message = "ingress_host is required when ingress_type is ingress")
+        message = "ingress_host is required when ingress_type is ingress",
+        fieldPath = ".ingress_host")
 @ValidationRule(
         value = "!has(self.nodeport_port) || (has(self.ingress_type) && self.ingress_type == 'nodeport')",
-        message = "nodeport_port applies only when ingress_type is nodeport")
+        message = "nodeport_port applies only when ingress_type is nodeport",
+        fieldPath = ".nodeport_port")
 @ValidationRule(
         value = "!has(self.allowed_content_checksums) || 'sha256' in self.allowed_content_checksums",
-        message = "allowed_content_checksums must contain sha256: pulpcore requires it")
+        message = "allowed_content_checksums must contain sha256: pulpcore requires it",
+        fieldPath = ".allowed_content_checksums")
 public class PulpSpec {
     /** The pulpcore release the operator deploys by default; the real-pulpcore test runs the same one. */
     public static final String DEFAULT_VERSION = "3.123.1";
 
     @JsonPropertyDescription("Image repository of pulpcore (api, content, worker and migrations), as in pulp-operator.")
     @Default("quay.io/pulp/pulp-minimal")
+    @Size(max = 256)
+    @ValidationRule(value = Cel.REPOSITORY, message = Cel.REPOSITORY_MESSAGE)
     private String image;
 
     @JsonProperty("image_version")
     @JsonPropertyDescription("Tag of image. Changing it runs the database migrations before the pods roll.")
     @Default(DEFAULT_VERSION)
+    @Size(max = 128)
+    @ValidationRule(value = Cel.TAG, message = Cel.TAG_MESSAGE)
     private String imageVersion;
 
     @JsonProperty("image_web")
     @JsonPropertyDescription("Image repository of the optional web reverse proxy.")
     @Default("quay.io/pulp/pulp-web")
+    @Size(max = 256)
+    @ValidationRule(value = Cel.REPOSITORY, message = Cel.REPOSITORY_MESSAGE)
     private String imageWeb;
 
     @JsonProperty("image_web_version")
     @JsonPropertyDescription("Tag of image_web.")
     @Default(DEFAULT_VERSION)
+    @Size(max = 128)
+    @ValidationRule(value = Cel.TAG, message = Cel.TAG_MESSAGE)
     private String imageWebVersion;
 
     @JsonProperty("image_pull_policy")
@@ -66,7 +77,11 @@ public class PulpSpec {
 
     @JsonProperty("image_pull_secrets")
     @JsonPropertyDescription("Names of Secrets to pull the images with.")
-    private List<String> imagePullSecrets;
+    @Size(max = 16)
+    @ValidationRule(
+            value = "self.all(n, !format.dns1123Subdomain().validate(n).hasValue())",
+            message = "every entry must be the name of a Secret in this namespace" + Cel.NAME_RULES)
+    private List<@Size(max = 253) String> imagePullSecrets;
 
     @JsonPropertyDescription("The API server pods (pulpcore-api, port 24817).")
     private ComponentSpec api;
@@ -90,7 +105,8 @@ public class PulpSpec {
     @JsonPropertyDescription(
             "Size of the PersistentVolumeClaim the operator makes for artifacts, e.g. 100Gi. A 10Gi claim is the"
                     + " default when no storage backend is chosen.")
-    @Pattern("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.SIZE, message = Cel.SIZE_MESSAGE)
     private String fileStorageSize;
 
     @JsonProperty("file_storage_access_mode")
@@ -100,20 +116,28 @@ public class PulpSpec {
     private StorageAccessMode fileStorageAccessMode;
 
     @JsonProperty("file_storage_storage_class")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.STORAGE_CLASS_NAME)
     @JsonPropertyDescription("StorageClass of the artifact claim; the cluster default when unset.")
     private String fileStorageStorageClass;
 
     @JsonPropertyDescription(
             "Name of an existing PersistentVolumeClaim for artifacts, used instead of one made by the operator.")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.CLAIM_NAME)
     private String pvc;
 
     @JsonProperty("object_storage_s3_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription(
             "Secret with S3 settings (s3-access-key-id, s3-secret-access-key, s3-bucket-name, s3-region, optional"
                     + " s3-endpoint) to keep artifacts in S3.")
     private String objectStorageS3Secret;
 
     @JsonProperty("object_storage_azure_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription(
             "Secret with Azure Blob settings (azure-account-name, azure-account-key, azure-container, optional"
                     + " azure-container-path and azure-connection-string) to keep artifacts in Azure.")
@@ -126,26 +150,39 @@ public class PulpSpec {
     private ExposureType ingressType;
 
     @JsonProperty("ingress_host")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     @JsonPropertyDescription("Host name of the Ingress; required with ingress_type ingress.")
     private String ingressHost;
 
     @JsonProperty("ingress_tls_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("kubernetes.io/tls Secret the Ingress serves for ingress_host.")
     private String ingressTlsSecret;
 
     @JsonProperty("ingress_class_name")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.INGRESS_CLASS_NAME)
     @JsonPropertyDescription("IngressClass of the Ingress; the cluster default when unset.")
     private String ingressClassName;
 
     @JsonProperty("ingress_annotations")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.KEYS, message = Cel.ANNOTATION_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.NO_RESERVED_ANNOTATIONS, message = Cel.NO_RESERVED_ANNOTATIONS_MESSAGE)
     @JsonPropertyDescription("Extra annotations on the Ingress.")
     private Map<String, String> ingressAnnotations;
 
     @JsonProperty("route_host")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     @JsonPropertyDescription("Host name of the OpenShift Route; chosen by OpenShift when unset.")
     private String routeHost;
 
     @JsonProperty("route_tls_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Secret with the certificate of the Route.")
     private String routeTlsSecret;
 
@@ -165,24 +202,35 @@ public class PulpSpec {
     @JsonPropertyDescription(
             "Scheme and host (and port) clients use to download content, pulpcore's CONTENT_ORIGIN, e.g."
                     + " https://pulp.example.com. Derived from the exposure when unset.")
-    @Pattern("^https?://[^/\\s]+$")
+    @Size(max = 512)
+    @ValidationRule(value = Cel.ORIGIN, message = Cel.ORIGIN_MESSAGE)
+    @ValidationRule(value = Cel.URL_HOST, message = Cel.URL_HOST_MESSAGE)
+    @ValidationRule(value = Cel.URL_PORT, message = Cel.URL_PORT_MESSAGE)
     private String contentOrigin;
 
     @JsonProperty("custom_pulp_settings")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.CONFIG_MAP_NAME)
     @JsonPropertyDescription(
             "Name of a ConfigMap in the same namespace whose keys are pulpcore settings and whose values are"
                     + " Python literals (e.g. TOKEN_AUTH_DISABLED: \"True\"), merged last into the generated settings.")
     private String customPulpSettings;
 
     @JsonProperty("admin_password_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Secret with the admin user's password under key password; generated once when unset.")
     private String adminPasswordSecret;
 
     @JsonProperty("pulp_secret_key")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Secret with Django's SECRET_KEY under key secret_key; generated once when unset.")
     private String pulpSecretKey;
 
     @JsonProperty("db_fields_encryption_secret")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription("Secret with the key that encrypts credentials stored in the database, under key"
             + " database_fields.symmetric.key; generated once when unset. Losing it makes them unreadable.")
     private String dbFieldsEncryptionSecret;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Remote execution over SSH (smart_proxy_remote_execution_ssh). */
@@ -31,6 +32,8 @@ public class RemoteExecutionSshFeature extends Feature {
     @JsonPropertyDescription(
             "Secret with the SSH key pair under keys id_rsa_foreman_proxy and id_rsa_foreman_proxy.pub;"
                     + " generated once when unset.")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     private String sshKeySecret;
 
     @JsonPropertyDescription(
@@ -41,6 +44,8 @@ public class RemoteExecutionSshFeature extends Feature {
 
     @JsonProperty("mqtt_broker")
     @JsonPropertyDescription("Host name of the MQTT broker (mode pull-mqtt).")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST_OR_IP, message = Cel.HOST_OR_IP_MESSAGE)
     private String mqttBroker;
 
     @JsonProperty("mqtt_port")

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
 /** The Service in front of a component. */
@@ -26,6 +28,9 @@ public class ServiceSpec {
     private Integer port;
 
     @JsonPropertyDescription("Extra annotations on the Service, e.g. for a cloud load balancer.")
+    @Size(max = 64)
+    @ValidationRule(value = Cel.KEYS, message = Cel.ANNOTATION_KEYS_MESSAGE)
+    @ValidationRule(value = Cel.NO_RESERVED_ANNOTATIONS, message = Cel.NO_RESERVED_ANNOTATIONS_MESSAGE)
     private Map<String, String> annotations;
 
     public Type getType() {

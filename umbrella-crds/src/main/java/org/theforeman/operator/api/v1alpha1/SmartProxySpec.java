@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
@@ -23,12 +23,15 @@ public class SmartProxySpec extends ComponentSpec {
 
     @JsonPropertyDescription("Tag of quay.io/foreman/foreman-proxy to run (nightly, 3.15, ...); nightly when neither"
             + " version nor image is set.")
+    @Size(max = 128)
+    @ValidationRule(value = Cel.TAG, message = Cel.TAG_MESSAGE)
     private String version;
 
     @JsonPropertyDescription("Host name Foreman reaches the proxy at: the registered URL's host, the record's name"
             + " and a name in the certificate. The Service's DNS name (name.namespace.svc) when unset, or"
             + " ingress.host with an Ingress or Route.")
-    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @Size(max = 253)
+    @ValidationRule(value = Cel.HOST, message = Cel.HOST_MESSAGE)
     private String hostname;
 
     @JsonPropertyDescription("The Foreman to register with: name of a Foreman in this namespace, or url and "
@@ -42,9 +45,11 @@ public class SmartProxySpec extends ComponentSpec {
     private TlsSpec tls;
 
     @JsonProperty("trusted_hosts")
+    @Size(max = 32)
+    @ValidationRule(value = Cel.HOSTS, message = Cel.HOSTS_MESSAGE)
     @JsonPropertyDescription(
             "Client certificate common names allowed to call the proxy; the Foreman's host name when unset.")
-    private List<String> trustedHosts;
+    private List<@Size(max = 253) String> trustedHosts;
 
     @JsonPropertyDescription("The proxy's Service.")
     private ServiceSpec service;
