@@ -105,6 +105,35 @@ class WatchNamespacesIT {
     }
 
     @Test
+    void withTheClusterWideVariantAndStarItReconcilesAPulpInAnyNamespace(ControlPlane plane) throws Exception {
+        KubernetesClient admin = plane.admin();
+        String a = namespace(admin, "star-a");
+        String b = namespace(admin, "star-b");
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
+        shell(plane, "kubectl apply -n " + a + " -f install/pulp-operator.yaml");
+        shell(
+                plane,
+                "sed -e s/OPERATOR_NAMESPACE/" + a + "/g install/pulp-operator-cluster-wide.yaml | kubectl apply -f -");
+        shell(plane, "kubectl set env -n " + a + " deployment/pulp-operator 'WATCH_NAMESPACES=*'");
+        try {
+            OperatorSettings settings =
+                    new OperatorSettings(Optional.empty(), 0, "*", true, Optional.of(a), Optional.of("star-test"));
+            try (var operator = OperatorLauncher.launch(
+                    PulpOperator.NAME, settings, plane.configFor(a, "pulp-operator"), PulpOperator::registrations)) {
+                long created = System.nanoTime();
+                createPulp(admin, b, "pulp");
+                awaitReady(admin, b, "pulp", Duration.ofSeconds(90));
+                System.out.printf(
+                        "operator of %s watching *, Pulp in %s: Ready %.1f s after apply%n",
+                        a, b, (System.nanoTime() - created) / 1e9);
+            }
+        } finally {
+            admin.rbac().clusterRoleBindings().withName("pulp-operator-" + a).delete();
+            admin.rbac().clusterRoles().withName("pulp-operator").delete();
+        }
+    }
+
+    @Test
     void anOperatorInstalledForAOnlyCannotReadOrChangeAnythingInB(ControlPlane plane) throws Exception {
         KubernetesClient admin = plane.admin();
         String a = namespace(admin, "own-a");
