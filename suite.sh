@@ -49,8 +49,9 @@ jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
 build_jars() {
   for op in "${operators[@]}"; do
     if [[ -z $(jar_of "$op") ]]; then
-      log "building the operators (mvn -q package, tests skipped)"
-      (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
+      log "building the operators (mvn package, tests skipped; log $state/build.log)"
+      (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package >"$state/build.log" 2>&1) \
+        || { tail -n 40 "$state/build.log" >&2; die "the build failed"; }
       return
     fi
   done
@@ -76,7 +77,8 @@ launch_stand_in() {
   local port logfile=$state/logs/foreman-stand-in.log
   mkdir -p "$state/pids" "$state/logs"
   [[ -d $root/operator-common/target/test-classes ]] \
-    || (cd "$root" && mvn -B -q -DskipTests -pl operator-common test-compile) || die "the build failed"
+    || (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -pl operator-common test-compile \
+      >>"$state/build.log" 2>&1) || { tail -n 40 "$state/build.log" >&2; die "the build failed"; }
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   KUBECONFIG=$KUBECONFIG setsid java -Xmx128m \
     -cp "$root/operator-common/target/test-classes:$root/foreman-operator/target/lib/*" \
