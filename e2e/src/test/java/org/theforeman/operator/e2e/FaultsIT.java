@@ -111,7 +111,7 @@ class FaultsIT {
         try (ForemanStandIn foreman = ForemanStandIn.http("faults-key", "faults-consumer-secret")) {
             admin.resource(new SecretBuilder()
                             .withNewMetadata()
-                            .withName("foreman-oauth")
+                            .withName("killed-proxy-oauth")
                             .withNamespace(ns)
                             .endMetadata()
                             .withStringData(Map.of(
@@ -126,7 +126,7 @@ class FaultsIT {
                             kind: SmartProxy
                             metadata: {name: killed-proxy, namespace: %s}
                             spec:
-                              foreman: {url: "%s", credentials_secret: foreman-oauth}
+                              foreman: {url: "%s", credentials_secret: killed-proxy-oauth}
                               features: {logs: {}, dynflow: {}, remote_execution_ssh: {mode: ssh}}
                             """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
                     .create();
@@ -197,7 +197,7 @@ class FaultsIT {
             }
             admin.resource(new SecretBuilder()
                             .withNewMetadata()
-                            .withName("foreman-oauth")
+                            .withName("restarts-oauth")
                             .withNamespace(ns)
                             .endMetadata()
                             .withStringData(Map.of(
@@ -212,7 +212,7 @@ class FaultsIT {
                             kind: SmartProxy
                             metadata: {name: restarts-px, namespace: %s}
                             spec:
-                              foreman: {url: "%s", credentials_secret: foreman-oauth}
+                              foreman: {url: "%s", credentials_secret: restarts-oauth}
                               features: {logs: {}}
                             """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
                     .create();
