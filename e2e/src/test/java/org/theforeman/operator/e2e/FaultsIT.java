@@ -60,8 +60,8 @@ class FaultsIT {
         KubernetesClient admin = plane.admin();
         String ns = namespace.name();
         String name = "killed-" + subject.kind().toLowerCase();
-        plane.applyCrds(
-                RepositoryLayout.root().resolve("install/crds/" + subject.plural() + ".app.theforeman.org-v1.yml"));
+        // All three: the Foreman operator also watches its children's kinds and waits for their CRDs.
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds"));
         admin.resource(resource(subject.kind(), name, ns)).create();
         Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
         Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
