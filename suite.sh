@@ -7,6 +7,11 @@
 #   ./suite.sh status   the operators, the cluster and the suite's resources
 #   ./suite.sh down     stop the operators, and the local cluster if this script started it
 # Settings: SUITE_NAMESPACE (default foreman), SUITE_READY_TIMEOUT seconds (default 300).
+# The operators run outside the cluster, so they reach Foreman's API (status.internalUrl, a Service name)
+# through the API server's port-forward: CLUSTER_ENDPOINTS=port-forward. On the local control plane
+# nothing answers inside Foreman's fake web pods, so this script also runs the Foreman API stand-in of the
+# tests (operator-common's test code) on 127.0.0.1 and has kwok forward port 3000 of the namespace's pods
+# to it (a ClusterPortForward): the smart proxy and Pulp registrations then go where Foreman would be.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 state=$root/.cluster
@@ -44,8 +49,9 @@ jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
 build_jars() {
   for op in "${operators[@]}"; do
     if [[ -z $(jar_of "$op") ]]; then
-      log "building the operators (mvn -q package, tests skipped)"
-      (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
+      log "building the operators (mvn package, tests skipped; log $state/build.log)"
+      (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package >"$state/build.log" 2>&1) \
+        || { tail -n 40 "$state/build.log" >&2; die "the build failed"; }
       return
     fi
   done
@@ -58,9 +64,37 @@ launch_operator() {
   pid_of "$op" >/dev/null && return
   mkdir -p "$state/pids" "$state/logs"
   : >"$logfile"
-  WATCH_NAMESPACES=$namespace HTTP_PORT=0 KUBECONFIG=$KUBECONFIG \
+  WATCH_NAMESPACES=$namespace HTTP_PORT=0 KUBECONFIG=$KUBECONFIG CLUSTER_ENDPOINTS=port-forward \
     setsid java -Xmx256m -jar "$(jar_of "$op")" >"$logfile" 2>&1 </dev/null &
   echo $! >"$state/pids/$op"
+}
+
+# The Foreman API stand-in, on the local control plane only (see the header).
+local_plane() { [[ $KUBECONFIG == "$state/cluster/kubeconfig" ]]; }
+launch_stand_in() {
+  local_plane || return 0
+  pid_of foreman-stand-in >/dev/null && return
+  local port logfile=$state/logs/foreman-stand-in.log
+  mkdir -p "$state/pids" "$state/logs"
+  [[ -d $root/operator-common/target/test-classes ]] \
+    || (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -pl operator-common test-compile \
+      >>"$state/build.log" 2>&1) || { tail -n 40 "$state/build.log" >&2; die "the build failed"; }
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  KUBECONFIG=$KUBECONFIG setsid java -Xmx128m \
+    -cp "$root/operator-common/target/test-classes:$root/foreman-operator/target/lib/*" \
+    org.theforeman.operator.common.foreman.ForemanStandInServer "$port" "$namespace" >"$logfile" 2>&1 </dev/null &
+  echo $! >"$state/pids/foreman-stand-in"
+  kc apply -f - >/dev/null <<EOF
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterPortForward
+metadata: {name: suite-foreman-stand-in}
+spec:
+  selector: {matchNamespaces: [$namespace]}
+  forwards:
+  - ports: [3000]
+    target: {address: 127.0.0.1, port: $port}
+EOF
+  log "Foreman API stand-in on 127.0.0.1:$port behind port 3000 of the pods of $namespace (log $logfile)"
 }
 
 await_operator() {
@@ -130,6 +164,7 @@ cmd_up() {
   kc wait --for condition=Established --timeout=60s -f "$root/install/crds/" >/dev/null
   kc get namespace "$namespace" >/dev/null 2>&1 || kc create namespace "$namespace" >/dev/null
   # The three JVMs start side by side; each is ready once it logs its side port.
+  launch_stand_in
   for op in "${operators[@]}"; do launch_operator "$op"; done
   for op in "${operators[@]}"; do await_operator "$op"; done
   log "operators running: $(for op in "${operators[@]}"; do printf '%s (pid %s, side port %s) ' "$op" "$(pid_of "$op")" "$(side_port "$op")"; done)"
@@ -146,7 +181,8 @@ cmd_up() {
 
 summary() {
   cat <<EOF
-suite: what runs: the three operators (logs in $state/logs), watching namespace $namespace
+suite: what runs: the three operators (logs in $state/logs), watching namespace $namespace,
+suite:   reaching in-cluster endpoints through port-forwards (CLUSTER_ENDPOINTS=port-forward)
 suite: kubeconfig: $KUBECONFIG
 suite: look:  KUBECONFIG=$KUBECONFIG $kubectl get theforeman -n $namespace
 suite: stop:  ./suite.sh down
@@ -170,7 +206,7 @@ cmd_status() {
 }
 
 cmd_down() {
-  for op in "${operators[@]}"; do
+  for op in "${operators[@]}" foreman-stand-in; do
     local pidfile=$state/pids/$op
     if [[ -f $pidfile ]]; then
       local pid; pid=$(cat "$pidfile")

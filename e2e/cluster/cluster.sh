@@ -296,6 +296,7 @@ args_kube_apiserver() {
     --requestheader-extra-headers-prefix=X-Remote-Extra- \
     --proxy-client-cert-file="$pki/front-proxy-client.crt" --proxy-client-key-file="$pki/front-proxy-client.key" \
     --authorization-mode=Node,RBAC --enable-admission-plugins=NodeRestriction \
+    --kubelet-preferred-address-types=InternalIP \
     --service-account-issuer="$sa_issuer" --api-audiences="$sa_issuer" \
     --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
     --service-cluster-ip-range="$service_cidr" --allow-privileged=true \
@@ -340,9 +341,12 @@ args_kwok() {
     --kubeconfig="$dir/run/kwok.kubeconfig" --config="$dir/run/kwok-stages.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --node-lease-duration-seconds=40 --cidr="$pod_cidr" --node-ip=10.88.0.1 \
-    --server-address="127.0.0.1:$KWOK_PORT"
-  # --server-address: kwok's own HTTP server, used here only for /healthz. Without it kwok opens
-  # no port; with only --node-port it would listen on 0.0.0.0.
+    --server-address="127.0.0.1:$KWOK_PORT" --enable-crds=ClusterPortForward
+  # --server-address: kwok's own server: /healthz, and the kubelet API of every fake node (HTTPS with a
+  # certificate of its own, which the apiserver does not verify without --kubelet-certificate-authority).
+  # Without it kwok opens no port; with only --node-port it would listen on 0.0.0.0.
+  # --enable-crds=ClusterPortForward: a test answers a fake pod's port-forward by creating a
+  # ClusterPortForward (kwok.x-k8s.io/v1alpha1) that sends it to a local address (a stand-in server).
 }
 
 # Sends signal $2 to the process group of component $1; no-op if it is not running.
@@ -442,6 +446,8 @@ start_component() {
 
 # The fake nodes: kwok manages exactly the nodes with the kwok.x-k8s.io/node=fake annotation.
 # Status (capacity, addresses) can be given on creation for Nodes; kwok's node-ready stage keeps it.
+# Every node's kubelet is the one kwok process on 127.0.0.1:$KWOK_PORT (address and daemonEndpoints):
+# the apiserver proxies a pod's port-forward there, and kwok answers it as a ClusterPortForward says.
 create_nodes() {
   local i name out
   blame=kube-apiserver
@@ -458,11 +464,35 @@ create_nodes() {
  "status": {
    "capacity": {"cpu": "32", "memory": "256Gi", "pods": "110"},
    "allocatable": {"cpu": "32", "memory": "256Gi", "pods": "110"},
-   "addresses": [{"type": "InternalIP", "address": "10.88.0.$((i + 10))"},
-                 {"type": "Hostname", "address": "$name"}]}}
+   "addresses": [{"type": "InternalIP", "address": "127.0.0.1"},
+                 {"type": "Hostname", "address": "$name"}],
+   "daemonEndpoints": {"kubeletEndpoint": {"Port": $KWOK_PORT}}}}
 EOF
     )") || die "could not create node $name: $out"
   done
+}
+
+# kwok's ClusterPortForward API, which kwok watches (--enable-crds) but does not install: a schema-less
+# CRD is enough, kwok decodes the objects itself. Established before kwok starts, or its watch fails.
+readonly port_forward_crd=clusterportforwards.kwok.x-k8s.io
+create_port_forward_crd() {
+  local out
+  blame=kube-apiserver
+  out=$(api POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions '{"apiVersion": "apiextensions.k8s.io/v1",
+ "kind": "CustomResourceDefinition", "metadata": {"name": "'"$port_forward_crd"'"},
+ "spec": {"group": "kwok.x-k8s.io", "scope": "Cluster",
+  "names": {"kind": "ClusterPortForward", "listKind": "ClusterPortForwardList",
+            "plural": "clusterportforwards", "singular": "clusterportforward"},
+  "versions": [{"name": "v1alpha1", "served": true, "storage": true, "subresources": {"status": {}},
+                "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}]}}') \
+    || die "could not create the ClusterPortForward CRD: $out"
+  wait_until 30 "the ClusterPortForward CRD" port_forward_crd_established
+}
+port_forward_crd_established() {
+  api GET "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$port_forward_crd" 2>/dev/null |
+    python3 -c 'import json, sys
+sys.exit(0 if any(c["type"] == "Established" and c["status"] == "True"
+                  for c in json.load(sys.stdin).get("status", {}).get("conditions", [])) else 1)'
 }
 
 # A pool of pre-provisioned PersistentVolumes without a class: there is no storage provisioner on fake
@@ -566,6 +596,7 @@ cmd_up() {
   done
   start_component kube-controller-manager 60
   start_component kube-scheduler 60
+  create_port_forward_crd
   start_component kwok 60
   write_env
 

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Foreman;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.common.runtime.OperatorLauncher;
 import org.theforeman.operator.common.runtime.Registration;
 
@@ -14,7 +16,11 @@ public final class ForemanOperator {
     private ForemanOperator() {}
 
     public static List<Registration<?>> registrations(KubernetesClient client) {
-        return List.of(new Registration<>(Foreman.class, new ForemanReconciler(client, Clock.systemUTC())));
+        // The child kinds are watched too: the operator waits for their CRDs as for the Foreman's.
+        return List.of(new Registration<>(
+                Foreman.class,
+                new ForemanReconciler(client, Clock.systemUTC()),
+                List.of(Pulp.class, SmartProxy.class)));
     }
 
     public static void main(String[] args) {

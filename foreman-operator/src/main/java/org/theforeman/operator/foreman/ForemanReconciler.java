@@ -14,20 +14,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.common.apply.ResourceApplier;
+import org.theforeman.operator.common.foreman.ForemanClient;
 import org.theforeman.operator.common.reconcile.EventRecorder;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.reconcile.RejectedWrites;
 import org.theforeman.operator.common.reconcile.StatusUpdates;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.foreman.components.Cache;
+import org.theforeman.operator.foreman.components.Candlepin;
+import org.theforeman.operator.foreman.components.Children;
 import org.theforeman.operator.foreman.components.Configuration;
 import org.theforeman.operator.foreman.components.Credentials;
 import org.theforeman.operator.foreman.components.Database;
 import org.theforeman.operator.foreman.components.Dynflow;
 import org.theforeman.operator.foreman.components.Exposure;
 import org.theforeman.operator.foreman.components.Migration;
+import org.theforeman.operator.foreman.components.PulpRegistration;
 import org.theforeman.operator.foreman.components.RecurringTasks;
 import org.theforeman.operator.foreman.components.Web;
 
@@ -40,9 +45,11 @@ public class ForemanReconciler implements Reconciler<Foreman> {
     private final Clock clock;
     private final ResourceApplier applier;
     private final EventRecorder events;
+    private final PulpRegistration pulpRegistration;
 
     public ForemanReconciler(KubernetesClient client, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pulpRegistration = new PulpRegistration(ForemanClient.DEFAULT_TIMEOUT, clock);
         this.applier = new ResourceApplier(client, ForemanOperator.NAME);
         this.events = new EventRecorder(client, ForemanOperator.NAME);
     }
@@ -54,37 +61,53 @@ public class ForemanReconciler implements Reconciler<Foreman> {
         if (resolved.inputs() == null) {
             return blocked(foreman, InputProblem.asStates(resolved.problems()));
         }
-        List<ComponentState> states = parts(objects, resolved.inputs());
+        List<ComponentState> states = new ArrayList<>();
+        Duration retry = parts(objects, resolved.inputs(), states);
         Instant now = clock.instant();
         UpdateControl<Foreman> control =
                 StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now));
+        Duration registrationRetry = retry;
         // A refused write is retried with backoff (RejectedWrites), not by throwing.
         return RejectedWrites.retryAfter(foreman, states, now)
+                .or(() -> Optional.ofNullable(registrationRetry))
                 .map(control::rescheduleAfter)
                 .orElse(control);
     }
 
-    /** What a Foreman is, in order; each part writes only what drifted and says how it is. */
-    private static List<ComponentState> parts(ManagedObjects<Foreman> objects, ForemanInputs inputs) {
-        List<ComponentState> states = new ArrayList<>();
+    /**
+     * What a Foreman is, in order; each part writes only what drifted and says how it is.
+     *
+     * @return when to look again for a failed registration, or null
+     */
+    private Duration parts(ManagedObjects<Foreman> objects, ForemanInputs inputs, List<ComponentState> states) {
+        Duration retry = null;
         try {
+            Children.Applied children = Children.apply(objects, inputs);
             Credentials.Generated credentials = Credentials.reconcile(objects, inputs);
             ComponentState database = Database.reconcile(objects, inputs);
             ComponentState cache = Cache.reconcile(objects, inputs);
             states.addAll(List.of(database, cache));
             String configHash = Configuration.reconcile(objects, inputs, credentials);
-            ComponentState migration = Migration.reconcile(objects, inputs, database, cache);
+            Candlepin.Result candlepin = Candlepin.reconcile(objects, inputs, database, clock.instant());
+            states.add(candlepin.state());
+            ComponentState migration = Migration.reconcile(objects, inputs, database, cache, candlepin.ready());
             states.add(migration);
             Release release = Migration.podRelease(objects, inputs, migration);
-            states.add(Web.reconcile(objects, inputs, release, configHash));
-            states.add(Dynflow.reconcile(objects, inputs, release, configHash));
+            String podHash = Candlepin.podHash(configHash, release, candlepin);
+            ComponentState web = Web.reconcile(objects, inputs, release, podHash);
+            states.add(web);
+            states.add(Dynflow.reconcile(objects, inputs, release, podHash));
+            Candlepin.retireKatelloConfig(objects, release);
             RecurringTasks.reconcile(objects, inputs, release);
             states.add(Exposure.reconcile(objects));
+            Children.Result mirrored = Children.states(objects, inputs, credentials, web, pulpRegistration, children);
+            states.addAll(mirrored.states());
+            retry = mirrored.retryAfter();
         } catch (KubernetesClientException e) {
             RejectedWrites.report(objects, states, e);
         }
         states.removeIf(Objects::isNull);
-        return states;
+        return retry;
     }
 
     /** Input the user must fix: said in status and once in an event; nothing else changes meanwhile. */

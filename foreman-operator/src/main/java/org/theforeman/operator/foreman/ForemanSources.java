@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.ForemanSpec;
+import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.common.reconcile.ManagedSources;
+import org.theforeman.operator.foreman.model.KatelloNames;
 
 /**
  * What the Foreman operator watches: every kind of object it manages (by label: a deleted or edited one
@@ -31,11 +34,15 @@ final class ForemanSources {
     private static final List<Class<? extends HasMetadata>> SURROUNDINGS =
             List.of(Secret.class, ConfigMap.class, Service.class, Ingress.class);
 
+    /** The child resources of plugins: a change of their status reaches the Foreman within a second. */
+    private static final List<Class<? extends HasMetadata>> CHILDREN = List.of(Pulp.class, SmartProxy.class);
+
     private ForemanSources() {}
 
     static List<EventSource<?, Foreman>> all(EventSourceContext<Foreman> context) {
         List<EventSource<?, Foreman>> sources = new ArrayList<>();
-        Stream.concat(WORKLOADS.stream(), SURROUNDINGS.stream())
+        Stream.of(WORKLOADS, SURROUNDINGS, CHILDREN)
+                .flatMap(List::stream)
                 .map(type -> ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME))
                 .forEach(sources::add);
         sources.add(ManagedSources.referenced(Secret.class, context, ForemanSources::userSecrets));
@@ -47,6 +54,10 @@ final class ForemanSources {
         ForemanSpec spec = foreman.getSpec();
         return ManagedSources.names(
                 spec.getEncryptionKeySecret(),
+                // Candlepin's database with an external database (generated, and so managed, otherwise).
+                spec.getDatabase() != null && spec.getDatabase().getExternalDbSecret() != null
+                        ? KatelloNames.of(foreman).candlepinDatabaseSecret()
+                        : null,
                 spec.getAdmin() == null ? null : spec.getAdmin().getPasswordSecret(),
                 spec.getDatabase() == null ? null : spec.getDatabase().getExternalDbSecret(),
                 spec.getCache() == null ? null : spec.getCache().getExternalCacheSecret());

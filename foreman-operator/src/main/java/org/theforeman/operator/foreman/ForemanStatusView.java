@@ -13,8 +13,10 @@ import org.theforeman.operator.common.reconcile.StatusUpdates;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.workload.DeploymentReadiness;
 import org.theforeman.operator.foreman.components.Migration;
+import org.theforeman.operator.foreman.model.ChildResources;
 import org.theforeman.operator.foreman.model.DynflowDeployment;
 import org.theforeman.operator.foreman.model.ForemanMeta;
+import org.theforeman.operator.foreman.model.KatelloNames;
 import org.theforeman.operator.foreman.model.WebDeployment;
 
 /**
@@ -63,6 +65,9 @@ final class ForemanStatusView {
             wanted += DynflowDeployment.replicas(foreman, role);
         }
         status.setDynflowPods(ready + "/" + wanted);
+        KatelloNames katello = KatelloNames.of(foreman);
+        status.setPulp(ChildResources.wantsPulp(foreman) ? katello.pulp() : null);
+        status.setSmartProxy(ChildResources.wantsProxy(foreman) ? katello.smartProxy() : null);
         return status;
     }
 

@@ -36,7 +36,8 @@ final class ForemanOperatorFixture implements AutoCloseable {
     }
 
     static ForemanOperatorFixture start(ControlPlane plane, String namespace) {
-        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/foremen.app.theforeman.org-v1.yml"));
+        // All three kinds: a Foreman with plugins watches its child Pulp and SmartProxy.
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds"));
         InstallBundle.applyAccess(plane.admin(), "install/" + ForemanOperator.NAME + ".yaml", namespace);
         var config = plane.configFor(namespace, ForemanOperator.NAME);
         var settings = new OperatorSettings(

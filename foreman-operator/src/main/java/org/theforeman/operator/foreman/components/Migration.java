@@ -24,8 +24,13 @@ import org.theforeman.operator.foreman.model.MigrationJob;
 public final class Migration {
     private Migration() {}
 
+    /** @param candlepinReady whether Candlepin serves (or is not needed): Katello's seed talks to it */
     public static ComponentState reconcile(
-            ManagedObjects<Foreman> objects, ForemanInputs inputs, ComponentState database, ComponentState cache) {
+            ManagedObjects<Foreman> objects,
+            ForemanInputs inputs,
+            ComponentState database,
+            ComponentState cache,
+            boolean candlepinReady) {
         Release release = inputs.release();
         String target = release.image()
                 + (release.plugins().isEmpty() ? " without plugins" : " with " + release.enabledPlugins());
@@ -35,7 +40,7 @@ public final class Migration {
                 MigrationJob.desired(objects.primary(), inputs, release),
                 MigrationJob.COMPONENT,
                 target,
-                database.phase() == Phase.READY && cache.phase() == Phase.READY);
+                database.phase() == Phase.READY && cache.phase() == Phase.READY && candlepinReady);
     }
 
     /**

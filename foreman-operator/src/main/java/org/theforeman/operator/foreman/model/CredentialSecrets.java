@@ -64,6 +64,8 @@ public final class CredentialSecrets {
         values.put(ManagedPostgres.PASSWORD, () -> RANDOM.alphanumeric(32));
         values.put(ManagedPostgres.DATABASE, () -> DATABASE_NAME);
         values.put(ManagedPostgres.SSLMODE, () -> "prefer");
+        // The superuser's password: Katello's Candlepin gets its own role and database on the same server.
+        values.put(CandlepinObjects.ADMIN_PASSWORD_KEY, () -> RANDOM.alphanumeric(32));
         return generated(foreman, names.managedDatabaseSecret(), existing, values);
     }
 

@@ -87,7 +87,7 @@ public final class ForemanPods {
                 .withWorkingDir(HOME)
                 .withCommand(command)
                 .withEnv(env)
-                .withVolumeMounts(mounts(inputs, dynflowConfig))
+                .withVolumeMounts(withKatello(mounts(inputs, dynflowConfig), release))
                 .withResources(settings.getResourceRequirements())
                 .withSecurityContext(PodSecurity.container())
                 .build();
@@ -108,9 +108,13 @@ public final class ForemanPods {
         Map<String, String> labels = StandardLabels.withUserLabels(
                 settings.getPodLabels(),
                 ForemanMeta.owned(foreman, "pod", component).getLabels());
+        List<Volume> volumes = volumes(foreman, inputs, dynflowConfig);
+        if (container.getVolumeMounts().stream().anyMatch(m -> KatelloConfig.VOLUME.equals(m.getName()))) {
+            volumes.add(KatelloConfig.volume(foreman));
+        }
         PodSpecBuilder pod = ComponentPods.scheduled(settings)
                 .withContainers(container)
-                .withVolumes(volumes(foreman, inputs, dynflowConfig))
+                .withVolumes(volumes)
                 .withSecurityContext(PodSecurity.pod(FOREMAN_UID, FOREMAN_UID, FOREMAN_UID));
         PodTemplateSpecBuilder template = new PodTemplateSpecBuilder()
                 .withNewMetadata()
@@ -122,6 +126,14 @@ public final class ForemanPods {
                     .endMetadata();
         }
         return template.withSpec(pod.build()).build();
+    }
+
+    /** katello.yaml and its CA, in the pods of a release that loads Katello (they move with the release). */
+    private static List<VolumeMount> withKatello(List<VolumeMount> mounts, Release release) {
+        if (release.plugins().contains("katello")) {
+            mounts.addAll(KatelloConfig.mounts());
+        }
+        return mounts;
     }
 
     static List<VolumeMount> mounts(ForemanInputs inputs, boolean dynflowConfig) {

@@ -16,6 +16,9 @@ final class Operators {
     private static final List<String> OWN = List.of("get", "list", "watch", "create", "patch", "delete");
     private static final List<String> OPTIONAL_API = List.of("get", "create", "patch");
     private static final List<String> STATUS = List.of("get", "patch");
+    private static final Rule PODS_LIST = Rule.of("", List.of("pods"), List.of("list"));
+    private static final Rule PORT_FORWARD = Rule.of("", List.of("pods/portforward"), List.of("get", "create"))
+            .because("The forward is a WebSocket upgrade (a GET), which the API server also authorizes as create.");
     private static final Rule LEASES =
             Rule.of("coordination.k8s.io", List.of("leases"), List.of("get", "create", "update", "patch"));
 
@@ -60,6 +63,10 @@ final class Operators {
                                     + " deleted by the operator\n(the garbage collector removes them only with"
                                     + " deletion_policy Delete)."),
                     Rule.of("", List.of("events"), List.of("create")),
+                    PODS_LIST.because("Only with CLUSTER_ENDPOINTS=port-forward (an operator outside the cluster"
+                            + " registering with a Foreman\nof the suite through the API server): a ready pod behind"
+                            + " Foreman's Service, and a forward to it."),
+                    PORT_FORWARD,
                     Rule.of("apps", List.of("deployments"), KEEP),
                     Rule.of("networking.k8s.io", List.of("ingresses"), OWN),
                     Rule.of("route.openshift.io", List.of("routes"), OPTIONAL_API)
@@ -68,19 +75,27 @@ final class Operators {
                     Rule.of("cert-manager.io", List.of("certificates"), OPTIONAL_API),
                     LEASES));
 
-    /** As on the foreman branch (install/foreman-operator.yaml there); take its rules over when it is merged. */
     static final OperatorDescription FOREMAN = new OperatorDescription(
             "foreman-operator",
             List.of("foremen.app.theforeman.org"),
             List.of(
                     Rule.of("app.theforeman.org", List.of("foremen"), READ),
                     Rule.of("app.theforeman.org", List.of("foremen/status"), STATUS),
-                    Rule.of("", List.of("secrets"), KEEP)
-                            .because("Generated credentials (ENCRYPTION_KEY, admin, OAuth, database) and the rendered"
-                                    + " config: created and\npatched, never deleted by the operator (the garbage"
-                                    + " collector removes the credentials only with\ndeletion_policy Delete). A"
-                                    + " user's Secrets (external database, adopted key) are only read."),
-                    Rule.of("", List.of("configmaps"), KEEP),
+                    Rule.of("", List.of("secrets"), OWN)
+                            .because("Generated credentials (ENCRYPTION_KEY, admin, OAuth, database, Candlepin's) and"
+                                    + " CAs are created and\npatched, never deleted by the operator (the garbage"
+                                    + " collector removes them only with deletion_policy\nDelete). delete: the"
+                                    + " rendered katello.yaml and candlepin.conf when Katello is turned off. A user's\n"
+                                    + "Secrets (external database, adopted key) are only read."),
+                    Rule.of("", List.of("configmaps"), OWN)
+                            .because("delete: the child Pulp's Katello settings when Katello is turned off."),
+                    Rule.of("app.theforeman.org", List.of("pulps", "smartproxies"), OWN)
+                            .because("The child Pulp (katello) and SmartProxy (katello, remote_execution), reconciled"
+                                    + " by their own operators."),
+                    PODS_LIST.because("Only with CLUSTER_ENDPOINTS=port-forward (an operator outside the cluster"
+                            + " registering the child Pulp\nthrough the API server): a ready web pod behind Foreman's"
+                            + " Service, and a forward to it."),
+                    PORT_FORWARD,
                     Rule.of("", List.of("services"), OWN)
                             .because("The managed database's and cache's Services go when an external one is"
                                     + " configured."),

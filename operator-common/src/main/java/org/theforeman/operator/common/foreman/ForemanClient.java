@@ -22,6 +22,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
+import org.theforeman.operator.common.runtime.ClusterEndpoints;
 import org.theforeman.operator.common.tls.Pem;
 
 /**
@@ -111,10 +112,21 @@ public final class ForemanClient {
 
     private JsonNode send(String method, String pathAndQuery, JsonNode body) throws ForemanApiException {
         URI uri = URI.create(base + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        URI target;
+        try {
+            // Outside the cluster (CLUSTER_ENDPOINTS=port-forward) the connection may go elsewhere; the
+            // request still addresses Foreman's URL: signed for it, with its Host header.
+            target = ClusterEndpoints.current().reach(base);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + pathAndQuery))
                 .timeout(timeout)
                 .header("Accept", "application/json;version=2")
                 .header("Authorization", authorization(method, uri));
+        if (!target.equals(base)) {
+            request.header("Host", base.getRawAuthority());
+        }
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));

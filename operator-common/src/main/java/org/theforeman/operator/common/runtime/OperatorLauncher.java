@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.theforeman.operator.common.apply.WriteCounter;
@@ -55,6 +56,7 @@ public final class OperatorLauncher {
     public static void main(
             String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
         try {
+            ClusterEndpoints.configure(System.getenv());
             RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, name + "-shutdown"));
         } catch (StartupException e) {
@@ -82,6 +84,7 @@ public final class OperatorLauncher {
             registry.config().commonTags("operator", name);
             WriteCounter writes = new WriteCounter(registry);
             KubernetesClient client = KubernetesClients.client(config, writes);
+            ClusterEndpoints.useClient(client);
             List<Registration<?>> toRegister = registrations.apply(client);
             AtomicReference<Supplier<SideServer.Readiness>> readiness =
                     new AtomicReference<>(() -> new SideServer.Readiness(false, "starting"));
@@ -110,7 +113,8 @@ public final class OperatorLauncher {
             AtomicReference<Supplier<SideServer.Readiness>> readiness,
             int sidePort) {
         List<Class<? extends HasMetadata>> kinds = registrations.stream()
-                .<Class<? extends HasMetadata>>map(Registration::kind)
+                .<Class<? extends HasMetadata>>flatMap(
+                        r -> Stream.concat(Stream.of(r.kind()), r.alsoWatched().stream()))
                 .collect(Collectors.toList());
         String reported = null;
         for (Optional<String> problem = Preflight.crdProblem(probe, kinds, namespaces);

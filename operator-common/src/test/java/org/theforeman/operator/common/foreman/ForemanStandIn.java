@@ -62,8 +62,8 @@ public final class ForemanStandIn implements AutoCloseable {
         }
     }
 
-    private final String consumerKey;
-    private final String consumerSecret;
+    private volatile String consumerKey;
+    private volatile String consumerSecret;
     private final String username;
     private final String password;
     private final SuiteCa ca;
@@ -90,6 +90,14 @@ public final class ForemanStandIn implements AutoCloseable {
         return standIn;
     }
 
+    /** Plain HTTP on a given loopback port, accepting OAuth once {@link #acceptOAuth} names the consumer. */
+    public static ForemanStandIn onPort(int port) {
+        ForemanStandIn standIn = new ForemanStandIn(null, null, null, null, null);
+        standIn.port = port;
+        standIn.start();
+        return standIn;
+    }
+
     /** HTTPS with a certificate for localhost and 127.0.0.1 issued by {@code ca}. */
     public static ForemanStandIn https(String consumerKey, String consumerSecret, SuiteCa ca) {
         ForemanStandIn standIn = new ForemanStandIn(consumerKey, consumerSecret, null, null, ca);
@@ -102,6 +110,15 @@ public final class ForemanStandIn implements AutoCloseable {
         ForemanStandIn standIn = new ForemanStandIn(null, null, username, password, null);
         standIn.start();
         return standIn;
+    }
+
+    /**
+     * Accepts OAuth with this consumer from now on, as a Foreman started with it: for a test whose
+     * Foreman operator generates the consumer after the stand-in is listening.
+     */
+    public void acceptOAuth(String key, String secret) {
+        this.consumerKey = key;
+        this.consumerSecret = secret;
     }
 
     public URI url() {
