@@ -53,6 +53,10 @@ class ImagesIT {
         for (String module : List.of("pulp-operator", "smart-proxy-operator", "foreman-operator", "foreman-suite")) {
             Path tar = root.resolve(module).resolve("target/jib-image.tar");
             assumeTrue(Files.isRegularFile(tar), tar + " missing: build the images with mvn -B -Pimages package");
+            Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+            assumeTrue(
+                    Files.getLastModifiedTime(tar).compareTo(Files.getLastModifiedTime(jar)) >= 0,
+                    tar + " is older than " + jar + ": rebuild the images with mvn -B -Pimages package");
             Map<String, byte[]> image = ImageTarball.read(tar, List.of("manifest.json", "config.json"));
             JsonNode manifest = JSON.readTree(image.get("manifest.json")).get(0);
             JsonNode config = JSON.readTree(image.get("config.json")).get("config");
@@ -78,6 +82,12 @@ class ImagesIT {
             throws Exception {
         Path tar = RepositoryLayout.root().resolve("foreman-suite/target/jib-image.tar");
         assumeTrue(Files.isRegularFile(tar), tar + " missing: build the images with mvn -B -Pimages package");
+        assumeTrue(
+                Files.getLastModifiedTime(tar)
+                                .compareTo(Files.getLastModifiedTime(
+                                        RepositoryLayout.root().resolve("foreman-suite/target/foreman-suite.jar")))
+                        >= 0,
+                tar + " is older than the jar: rebuild the images with mvn -B -Pimages package");
         assumeTrue(
                 "root".equals(System.getProperty("user.name")) && new File("/usr/bin/unshare").canExecute(),
                 "running an image without a container runtime needs root and unshare (a chroot stands in)");

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -30,8 +32,19 @@ class SuiteManifestIT {
         Path file = Files.createTempFile("foreman-suite-", ".yaml");
         Files.writeString(file, manifest);
 
+        // Other tests of this JVM may have installed the CRDs through the harness (field manager fabric8), which
+        // a user's cluster never has: only then does the apply take the CRDs over.
+        boolean crdsOfTheHarness =
+                plane.admin().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                        .filter(crd -> crd.getMetadata().getName().endsWith(".app.theforeman.org"))
+                        .flatMap(crd -> crd.getMetadata().getManagedFields().stream())
+                        .anyMatch(entry -> "fabric8".equals(entry.getManager()));
+        List<String> apply = new ArrayList<>(List.of("apply", "--server-side", "-f", file.toString()));
+        if (crdsOfTheHarness) {
+            apply.add("--force-conflicts");
+        }
         long started = System.nanoTime();
-        String applied = plane.kubectl("apply", "--server-side", "-f", file.toString());
+        String applied = plane.kubectl(apply.toArray(String[]::new));
         System.out.printf(
                 "kubectl apply --server-side -f install/foreman-suite.yaml: %.1f s%n%s",
                 (System.nanoTime() - started) / 1e9, applied);
@@ -65,7 +78,7 @@ class SuiteManifestIT {
                 "deployments,roles,rolebindings,serviceaccounts,services",
                 "-o",
                 "jsonpath={.items[*].metadata.resourceVersion}");
-        plane.kubectl("apply", "--server-side", "-f", file.toString());
+        plane.kubectl(apply.toArray(String[]::new));
         assertThat(plane.kubectl(
                         "get",
                         "-n",
