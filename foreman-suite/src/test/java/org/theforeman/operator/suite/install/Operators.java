@@ -16,7 +16,10 @@ final class Operators {
     private static final List<String> OWN = List.of("get", "list", "watch", "create", "patch", "delete");
     private static final List<String> OPTIONAL_API = List.of("get", "create", "patch");
     private static final List<String> STATUS = List.of("get", "patch");
-    private static final Rule PODS_LIST = Rule.of("", List.of("pods"), List.of("list"));
+    private static final Rule PORT_FORWARD_PODS = Rule.of("", List.of("pods"), List.of("list"))
+            .because(
+                    "Only with CLUSTER_ENDPOINTS=port-forward (an operator outside the cluster reaching a Foreman of the"
+                            + " suite\nthrough the API server): a ready pod behind Foreman's Service, and a forward to it.");
     private static final Rule PORT_FORWARD = Rule.of("", List.of("pods/portforward"), List.of("get", "create"))
             .because("The forward is a WebSocket upgrade (a GET), which the API server also authorizes as create.");
     private static final Rule LEASES =
@@ -63,17 +66,15 @@ final class Operators {
                                     + " deleted by the operator\n(the garbage collector removes them only with"
                                     + " deletion_policy Delete)."),
                     Rule.of("", List.of("events"), List.of("create")),
-                    PODS_LIST.because("Only with CLUSTER_ENDPOINTS=port-forward (an operator outside the cluster"
-                            + " registering with a Foreman\nof the suite through the API server): a ready pod behind"
-                            + " Foreman's Service, and a forward to it."),
-                    PORT_FORWARD,
                     Rule.of("apps", List.of("deployments"), KEEP),
                     Rule.of("networking.k8s.io", List.of("ingresses"), OWN),
                     Rule.of("route.openshift.io", List.of("routes"), OPTIONAL_API)
                             .because("Only used with ingress.type route, on OpenShift, and tls.issuer, with"
                                     + " cert-manager; harmless elsewhere."),
                     Rule.of("cert-manager.io", List.of("certificates"), OPTIONAL_API),
-                    LEASES));
+                    LEASES,
+                    PORT_FORWARD_PODS,
+                    PORT_FORWARD));
 
     static final OperatorDescription FOREMAN = new OperatorDescription(
             "foreman-operator",
@@ -89,13 +90,6 @@ final class Operators {
                                     + "Secrets (external database, adopted key) are only read."),
                     Rule.of("", List.of("configmaps"), OWN)
                             .because("delete: the child Pulp's Katello settings when Katello is turned off."),
-                    Rule.of("app.theforeman.org", List.of("pulps", "smartproxies"), OWN)
-                            .because("The child Pulp (katello) and SmartProxy (katello, remote_execution), reconciled"
-                                    + " by their own operators."),
-                    PODS_LIST.because("Only with CLUSTER_ENDPOINTS=port-forward (an operator outside the cluster"
-                            + " registering the child Pulp\nthrough the API server): a ready web pod behind Foreman's"
-                            + " Service, and a forward to it."),
-                    PORT_FORWARD,
                     Rule.of("", List.of("services"), OWN)
                             .because("The managed database's and cache's Services go when an external one is"
                                     + " configured."),
@@ -112,7 +106,12 @@ final class Operators {
                     Rule.of("networking.k8s.io", List.of("ingresses"), OWN),
                     Rule.of("route.openshift.io", List.of("routes"), OPTIONAL_API)
                             .because("Only used with ingress.type route, on OpenShift; harmless elsewhere."),
-                    LEASES));
+                    Rule.of("app.theforeman.org", List.of("pulps", "smartproxies"), OWN)
+                            .because("The child Pulp (katello) and SmartProxy (katello, remote_execution), reconciled"
+                                    + " by their own operators."),
+                    LEASES,
+                    PORT_FORWARD_PODS,
+                    PORT_FORWARD));
 
     static final List<OperatorDescription> ALL = List.of(PULP, SMART_PROXY, FOREMAN);
 

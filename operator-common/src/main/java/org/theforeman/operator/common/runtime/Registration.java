@@ -17,8 +17,9 @@ public record Registration<P extends HasMetadata>(
         Reconciler<P> reconciler,
         List<Class<? extends HasMetadata>> alsoWatched,
         String controllerName) {
+
     public Registration(Class<P> kind, Reconciler<P> reconciler) {
-        this(kind, reconciler, List.of());
+        this(kind, reconciler, List.of(), null);
     }
 
     public Registration(Class<P> kind, Reconciler<P> reconciler, List<Class<? extends HasMetadata>> alsoWatched) {
