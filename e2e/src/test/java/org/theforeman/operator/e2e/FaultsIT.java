@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ import org.theforeman.operator.e2e.harness.WithControlPlane;
 
 /**
  * Faults an operator meets in production, made on purpose: the operator killed (SIGKILL) in each phase of
- * a Pulp's first reconcile, and the API server and etcd restarted under a running operator. Each time
+ * a first reconcile, and the API server and etcd restarted under the three running operators. Each time
  * the Pulp converges with one migration Job and its generated Secrets unchanged, and the operator process
  * that saw the restart applies a change made afterwards.
  */
@@ -58,8 +60,8 @@ class FaultsIT {
         KubernetesClient admin = plane.admin();
         String ns = namespace.name();
         String name = "killed-" + subject.kind().toLowerCase();
-        plane.applyCrds(
-                RepositoryLayout.root().resolve("install/crds/" + subject.plural() + ".app.theforeman.org-v1.yml"));
+        // All three: the Foreman operator also watches its children's kinds and waits for their CRDs.
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds"));
         admin.resource(resource(subject.kind(), name, ns)).create();
         Map<String, Map<String, String>> firstSecrets = new LinkedHashMap<>();
         Map<String, Predicate<KubernetesClient>> phases = new LinkedHashMap<>();
@@ -109,7 +111,7 @@ class FaultsIT {
         try (ForemanStandIn foreman = ForemanStandIn.http("faults-key", "faults-consumer-secret")) {
             admin.resource(new SecretBuilder()
                             .withNewMetadata()
-                            .withName("foreman-oauth")
+                            .withName("killed-proxy-oauth")
                             .withNamespace(ns)
                             .endMetadata()
                             .withStringData(Map.of(
@@ -124,7 +126,7 @@ class FaultsIT {
                             kind: SmartProxy
                             metadata: {name: killed-proxy, namespace: %s}
                             spec:
-                              foreman: {url: "%s", credentials_secret: foreman-oauth}
+                              foreman: {url: "%s", credentials_secret: killed-proxy-oauth}
                               features: {logs: {}, dynflow: {}, remote_execution_ssh: {mode: ssh}}
                             """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
                     .create();
@@ -179,79 +181,93 @@ class FaultsIT {
         LocalControlPlane local = (LocalControlPlane) plane;
         KubernetesClient admin = plane.admin();
         String ns = namespace.name();
-        plane.applyCrds(RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml"));
-        try (OperatorProcess operator = start(plane, ns)) {
+        plane.applyCrds(RepositoryLayout.root().resolve("install/crds"));
+        // Each kind, how to scale it, and the Deployment that shows the change.
+        Map<String, String> scalePatch = Map.of(
+                "Pulp", "{\"spec\": {\"api\": {\"replicas\": %d}}}",
+                "Foreman", "{\"spec\": {\"replicas\": %d}}",
+                "SmartProxy", "{\"spec\": {\"replicas\": %d}}");
+        Map<String, String> deployments =
+                Map.of("Pulp", "restarts-api", "Foreman", "restarts-fm-web", "SmartProxy", "restarts-px");
+        Map<String, String> names = Map.of("Pulp", "restarts", "Foreman", "restarts-fm", "SmartProxy", "restarts-px");
+        List<OperatorProcess> operators = new ArrayList<>();
+        try (ForemanStandIn foreman = ForemanStandIn.http("restart-key", "restart-consumer-secret")) {
+            for (String module : List.of("pulp-operator", "foreman-operator", "smart-proxy-operator")) {
+                operators.add(start(module, plane, ns));
+            }
+            admin.resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withName("restarts-oauth")
+                            .withNamespace(ns)
+                            .endMetadata()
+                            .withStringData(Map.of(
+                                    "oauth_consumer_key", "restart-key",
+                                    "oauth_consumer_secret", "restart-consumer-secret"))
+                            .build())
+                    .create();
             admin.resource(pulp("restarts", ns)).create();
-            awaitReady(admin, ns, "restarts");
+            admin.resource(resource("Foreman", "restarts-fm", ns)).create();
+            admin.resource(Serialization.unmarshal("""
+                            apiVersion: app.theforeman.org/v1alpha1
+                            kind: SmartProxy
+                            metadata: {name: restarts-px, namespace: %s}
+                            spec:
+                              foreman: {url: "%s", credentials_secret: restarts-oauth}
+                              features: {logs: {}}
+                            """.formatted(ns, foreman.url()), GenericKubernetesResource.class))
+                    .create();
+            for (String kind : names.keySet()) {
+                awaitReady(admin, ns, kind, names.get(kind));
+            }
             int replicas = 1;
             for (String component : List.of("kube-apiserver", "etcd")) {
                 long started = System.nanoTime();
                 local.restart(component);
-                replicas++;
-                int wanted = replicas;
-                await().atMost(Duration.ofSeconds(60))
-                        .ignoreExceptions()
-                        .until(() -> admin.resources(Pulp.class)
-                                        .inNamespace(ns)
-                                        .withName("restarts")
-                                        .edit(p -> {
-                                            p.getSpec().getApi().setReplicas(wanted);
-                                            return p;
-                                        })
-                                != null);
-                await().atMost(Duration.ofSeconds(120))
-                        .pollInterval(Duration.ofMillis(250))
-                        .ignoreExceptions()
-                        .until(() -> {
-                            Deployment api = admin.apps()
-                                    .deployments()
-                                    .inNamespace(ns)
-                                    .withName("restarts-api")
-                                    .get();
-                            return api.getSpec().getReplicas() == wanted;
-                        });
-                assertThat(operator.alive())
-                        .as("the same operator process, not a restart")
-                        .isTrue();
+                int wanted = ++replicas;
+                for (String kind : names.keySet()) {
+                    await().atMost(Duration.ofSeconds(60))
+                            .ignoreExceptions()
+                            .until(() -> admin.genericKubernetesResources("app.theforeman.org/v1alpha1", kind)
+                                            .inNamespace(ns)
+                                            .withName(names.get(kind))
+                                            .patch(
+                                                    PatchContext.of(PatchType.JSON_MERGE),
+                                                    scalePatch.get(kind).formatted(wanted))
+                                    != null);
+                }
+                for (String kind : names.keySet()) {
+                    await().atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofMillis(250))
+                            .ignoreExceptions()
+                            .until(() -> admin.apps()
+                                            .deployments()
+                                            .inNamespace(ns)
+                                            .withName(deployments.get(kind))
+                                            .get()
+                                            .getSpec()
+                                            .getReplicas()
+                                    == wanted);
+                }
+                assertThat(operators)
+                        .as("the same operator processes, not restarts")
+                        .allMatch(OperatorProcess::alive);
                 System.out.printf(
-                        "%s restarted: a change made afterwards applied %.1f s after the restart began%n",
+                        "%s restarted: a change to a Pulp, a Foreman and a SmartProxy made afterwards applied"
+                                + " %.1f s after the restart began%n",
                         component, (System.nanoTime() - started) / 1e9);
             }
-            awaitReady(admin, ns, "restarts");
-        }
-    }
-
-    @Test
-    void theCrdDeletedWhileItRunsAndInstalledAgainIsRiddenOut(ControlPlane plane, TestNamespace namespace)
-            throws Exception {
-        KubernetesClient admin = plane.admin();
-        String ns = namespace.name();
-        var crdFile = RepositoryLayout.root().resolve("install/crds/pulps.app.theforeman.org-v1.yml");
-        plane.applyCrds(crdFile);
-        try (OperatorProcess operator = start(plane, ns)) {
-            admin.resource(pulp("before", ns)).create();
-            awaitReady(admin, ns, "before");
-            admin.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName("pulps.app.theforeman.org")
+            for (String kind : names.keySet()) {
+                awaitReady(admin, ns, kind, names.get(kind));
+            }
+            admin.genericKubernetesResources("app.theforeman.org/v1alpha1", "SmartProxy")
+                    .inNamespace(ns)
+                    .withName("restarts-px")
                     .withTimeout(60, TimeUnit.SECONDS)
                     .delete();
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(operator.output()).contains("informers cannot watch"));
-            assertThat(operator.alive()).as("still running without its CRD").isTrue();
-            long reinstalled = System.nanoTime();
-            plane.applyCrds(crdFile);
-            admin.resource(pulp("after", ns)).create();
-            awaitReady(admin, ns, "after");
-            System.out.printf(
-                    "CRD deleted and installed again: a new Pulp Ready %.1f s after the CRD came back%n",
-                    (System.nanoTime() - reinstalled) / 1e9);
-            String log = operator.output();
-            System.out.printf(
-                    "operator log while its CRD was gone: %d lines, %d with a stack frame%n",
-                    log.lines().count(),
-                    log.lines().filter(l -> l.startsWith("\tat ")).count());
+        } finally {
+            for (OperatorProcess operator : operators) {
+                operator.close();
+            }
         }
     }
 

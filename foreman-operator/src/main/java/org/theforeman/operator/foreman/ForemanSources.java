@@ -46,6 +46,14 @@ final class ForemanSources {
                 .map(type -> ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME))
                 .forEach(sources::add);
         sources.add(ManagedSources.referenced(Secret.class, context, ForemanSources::userSecrets));
+        // The user's pulpcore settings for the child Pulp, merged into the Katello settings it gets.
+        sources.add(ManagedSources.referenced(
+                ConfigMap.class,
+                context,
+                foreman -> ManagedSources.names(
+                        foreman.getSpec().getPulp() == null
+                                ? null
+                                : foreman.getSpec().getPulp().getCustomPulpSettings())));
         return sources;
     }
 

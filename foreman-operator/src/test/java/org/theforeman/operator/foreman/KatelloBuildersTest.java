@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.api.v1alpha1.ChecksumType;
 import org.theforeman.operator.api.v1alpha1.ConditionTypes.ForemanConditions;
@@ -63,12 +64,18 @@ class KatelloBuildersTest {
         assertThat(pulp.getSpec().getAllowedContentChecksums()).contains(ChecksumType.sha1, ChecksumType.sha512);
         assertThat(pulp.getSpec().getCustomPulpSettings()).isEqualTo("myforeman-pulp-katello-settings");
 
-        ConfigMap settings = ChildResources.pulpSettings(SEED, "https://foreman.example.com");
+        ConfigMap settings = ChildResources.pulpSettings(
+                SEED,
+                "https://foreman.example.com",
+                Map.of("TOKEN_AUTH_DISABLED", "False", "CONTENT_PATH_PREFIX", "'/pulp/content/'"));
         assertThat(settings.getData())
                 .containsEntry("SMART_PROXY_PULP_URL", "'http://myforeman-pulp-api.ns.svc:24817'")
                 .containsEntry("SMART_PROXY_RHSM_URL", "'https://foreman.example.com/rhsm'")
                 .containsEntry("REMOTE_USER_ENVIRON_NAME", "'HTTP_REMOTE_USER'")
-                .containsKey("AUTHENTICATION_BACKENDS");
+                .containsKey("AUTHENTICATION_BACKENDS")
+                // The user's settings are kept; Katello's win where both set one.
+                .containsEntry("CONTENT_PATH_PREFIX", "'/pulp/content/'")
+                .containsEntry("TOKEN_AUTH_DISABLED", "True");
     }
 
     @Test

@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.ConditionTypes.ForemanConditions;
 import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.status.ComponentState;
@@ -47,7 +49,7 @@ public final class Children {
         Pulp pulp = null;
         boolean pulpWritten = false;
         if (ChildResources.wantsPulp(foreman)) {
-            objects.apply(ChildResources.pulpSettings(foreman, inputs.endpoint().url()));
+            objects.apply(ChildResources.pulpSettings(foreman, inputs.endpoint().url(), userPulpSettings(objects)));
             Pulp desired = ChildResources.pulp(foreman);
             Pulp before = objects.cached(Pulp.class, names.pulp());
             pulp = objects.apply(desired);
@@ -109,6 +111,16 @@ public final class Children {
                     proxy.getStatus() == null ? null : proxy.getStatus().getConditions()));
         }
         return new Result(states, retry);
+    }
+
+    /** The entries of the user's spec.pulp.custom_pulp_settings ConfigMap (none when unset or absent). */
+    private static Map<String, String> userPulpSettings(ManagedObjects<Foreman> objects) {
+        PulpSpec template = objects.primary().getSpec().getPulp();
+        if (template == null || template.getCustomPulpSettings() == null) {
+            return Map.of();
+        }
+        ConfigMap user = objects.referenced(ConfigMap.class, template.getCustomPulpSettings());
+        return user == null || user.getData() == null ? Map.of() : user.getData();
     }
 
     /** The child's generation once the API server has it (an object just written is the desired one). */

@@ -80,12 +80,14 @@ public final class ChildResources {
     /**
      * The pulpcore settings Katello needs, as Python literals for custom_pulp_settings: remote-user
      * authentication (Foreman's front end passes the user in REMOTE_USER), no token auth, and the
-     * smart_proxy plugin's URLs. CONTENT_ORIGIN and ALLOWED_CONTENT_CHECKSUMS go through the Pulp's spec.
+     * smart_proxy plugin's URLs. CONTENT_ORIGIN and ALLOWED_CONTENT_CHECKSUMS go through the Pulp's spec. The
+     * child Pulp names this ConfigMap as its custom_pulp_settings, so a user's own ConfigMap there is merged in.
      *
      * @param foremanUrl Foreman's URL (RHSM is served under it)
+     * @param userSettings the entries of spec.pulp.custom_pulp_settings' ConfigMap (Katello's win)
      */
-    public static ConfigMap pulpSettings(Foreman foreman, String foremanUrl) {
-        Map<String, String> settings = new TreeMap<>();
+    public static ConfigMap pulpSettings(Foreman foreman, String foremanUrl, Map<String, String> userSettings) {
+        Map<String, String> settings = new TreeMap<>(userSettings == null ? Map.of() : userSettings);
         settings.put("AUTHENTICATION_BACKENDS", "['pulpcore.app.authentication.PulpNoCreateRemoteUserBackend']");
         settings.put("REMOTE_USER_ENVIRON_NAME", "'HTTP_REMOTE_USER'");
         settings.put(

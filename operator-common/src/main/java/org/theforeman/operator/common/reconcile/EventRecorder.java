@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventRecorder {
     private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
+
+    static final Duration WARNING_REPEAT = Duration.ofMinutes(10);
+    private static final int REMEMBERED_WARNINGS = 1000;
+
+    /** Warnings recorded lately, oldest first, bounded. */
+    private final Map<String, Instant> recentWarnings = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > REMEMBERED_WARNINGS;
+        }
+    };
 
     private final KubernetesClient client;
     private final String component;
@@ -30,7 +44,21 @@ public final class EventRecorder {
         record(regarding, "Normal", reason, message);
     }
 
+    /**
+     * Records a Warning, unless the same one (object, reason, message) was recorded in the last
+     * {@link #WARNING_REPEAT}: two reconciles in a row can both see a failure as new before the status
+     * that reports it is back in the cache, and a person wants it said once.
+     */
     public void warning(HasMetadata regarding, String reason, String message) {
+        String key = regarding.getMetadata().getUid() + "/" + reason + "/" + message;
+        Instant now = Instant.now();
+        synchronized (recentWarnings) {
+            Instant last = recentWarnings.get(key);
+            if (last != null && last.plus(WARNING_REPEAT).isAfter(now)) {
+                return;
+            }
+            recentWarnings.put(key, now);
+        }
         record(regarding, "Warning", reason, message);
     }
 

@@ -230,8 +230,9 @@ public final class OperatorLauncher {
         });
         for (Registration<?> registration : registrations) {
             // The controller name is also the field manager of status writes: name it after the operator.
-            String controllerName =
-                    registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
+            String controllerName = registration.controllerName() != null
+                    ? registration.controllerName()
+                    : registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
             register(operator, registration, namespaces, controllerName);
         }
         try {
@@ -241,6 +242,7 @@ public final class OperatorLauncher {
             throw new StartupException("the operator failed to start its informers: " + Preflight.rootMessage(e), e);
         }
         readiness.set(() -> readiness(operator, leader.get(), stopping.get()));
+        ReadinessMetrics readinessMetrics = ReadinessMetrics.start(registry, operator, registrations);
         watchInformerHealth(name, operator, stopping);
         log.info(
                 "{} started: watching {}, leader election {}, side port {}",
@@ -251,7 +253,18 @@ public final class OperatorLauncher {
         Runnable releaseLease = settings.leaderElection()
                 ? () -> LeaderLease.release(client, ownNamespace, name + "-leader", identity)
                 : () -> {};
-        return new RunningOperator(name, operator, client, releaseLease, side, registry, writes, stopping);
+        return new RunningOperator(
+                name,
+                operator,
+                client,
+                () -> {
+                    readinessMetrics.close();
+                    releaseLease.run();
+                },
+                side,
+                registry,
+                writes,
+                stopping);
     }
 
     /**

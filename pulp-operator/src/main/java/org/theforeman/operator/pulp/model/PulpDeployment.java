@@ -2,7 +2,6 @@ package org.theforeman.operator.pulp.model;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -13,6 +12,7 @@ import org.theforeman.operator.api.v1alpha1.ComponentSpec;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.resources.ConfigHash;
 import org.theforeman.operator.common.resources.ManagedMetadata;
+import org.theforeman.operator.common.resources.RolloutStrategies;
 import org.theforeman.operator.common.resources.StandardLabels;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
@@ -67,13 +67,7 @@ final class PulpDeployment {
                 .withNewSelector()
                 .withMatchLabels(selector)
                 .endSelector()
-                .withNewStrategy()
-                .withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxUnavailable(new IntOrString(0))
-                .withMaxSurge(new IntOrString(1))
-                .endRollingUpdate()
-                .endStrategy()
+                .withStrategy(RolloutStrategies.withoutUnavailability())
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)

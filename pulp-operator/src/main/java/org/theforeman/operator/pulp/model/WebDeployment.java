@@ -1,6 +1,5 @@
 package org.theforeman.operator.pulp.model;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -9,6 +8,7 @@ import org.theforeman.operator.api.v1alpha1.ComponentSpec;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.common.resources.ConfigHash;
+import org.theforeman.operator.common.resources.RolloutStrategies;
 import org.theforeman.operator.common.resources.StandardLabels;
 import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpNames;
@@ -50,13 +50,7 @@ public final class WebDeployment {
                 .withNewSelector()
                 .withMatchLabels(selector)
                 .endSelector()
-                .withNewStrategy()
-                .withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxUnavailable(new IntOrString(0))
-                .withMaxSurge(new IntOrString(1))
-                .endRollingUpdate()
-                .endStrategy()
+                .withStrategy(RolloutStrategies.withoutUnavailability())
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(PulpMeta.owned(pulp, names.web(), COMPONENT).getLabels())

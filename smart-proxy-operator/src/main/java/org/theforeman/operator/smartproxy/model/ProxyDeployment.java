@@ -2,7 +2,6 @@ package org.theforeman.operator.smartproxy.model;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -20,6 +19,7 @@ import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.api.v1alpha1.SmartProxySpec;
 import org.theforeman.operator.common.resources.ConfigHash;
 import org.theforeman.operator.common.resources.ManagedMetadata;
+import org.theforeman.operator.common.resources.RolloutStrategies;
 import org.theforeman.operator.common.resources.StandardLabels;
 import org.theforeman.operator.common.tls.IssuedCertificate;
 
@@ -94,13 +94,7 @@ public final class ProxyDeployment {
                 .withNewSelector()
                 .withMatchLabels(StandardLabels.selector(proxy, ProxyNames.APPLICATION, ProxyNames.COMPONENT))
                 .endSelector()
-                .withNewStrategy()
-                .withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxUnavailable(new IntOrString(0))
-                .withMaxSurge(new IntOrString(1))
-                .endRollingUpdate()
-                .endStrategy()
+                .withStrategy(RolloutStrategies.withoutUnavailability())
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)
