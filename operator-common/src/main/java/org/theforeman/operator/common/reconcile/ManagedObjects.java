@@ -52,6 +52,16 @@ public final class ManagedObjects<P extends HasMetadata> {
     }
 
     /**
+     * Tells the informer of {@code answer}'s type what a write made outside {@link #apply} answered.
+     *
+     * @param previous the cached object the write replaced, or null when the cache held none
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends HasMetadata> void written(R answer, R previous) {
+        ManagedSources.written(context, (Class<R>) answer.getClass(), answer, previous);
+    }
+
+    /**
      * One entry point for an optional object: applies {@code desiredOrNull}, or deletes the object when
      * it is null (a component turned off).
      *

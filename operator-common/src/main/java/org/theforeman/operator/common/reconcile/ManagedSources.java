@@ -54,9 +54,8 @@ public final class ManagedSources {
                 .list(namespace, primary -> references.apply(primary).contains(name))
                 .findAny()
                 .isEmpty());
-        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+        var builder = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
                 .withName(referencedName(type))
-                .withItemStore(store)
                 .withSecondaryToPrimaryMapper((R resource) -> {
                     String namespace = resource.getMetadata().getNamespace();
                     String name = resource.getMetadata().getName();
@@ -66,14 +65,19 @@ public final class ManagedSources {
                                     primary -> references.apply(primary).contains(name))
                             .map(ResourceID::fromResource)
                             .collect(Collectors.toSet());
-                })
-                .build();
-        return new InformerEventSource<>(configuration, context);
+                });
+        if (oneInformer(context.getControllerConfiguration().getEffectiveNamespaces())) {
+            // Several namespaces share one item store in JOSDK: each keeps its own default store instead.
+            builder.withItemStore(store);
+        }
+        return new InformerEventSource<>(builder.build(), context);
     }
 
     /**
-     * Whether an event source has one informer (all namespaces, or one): JOSDK hands the same item store
-     * to the informer of every namespace, and a relist of one namespace would drop the others' objects.
+     * Whether an event source has one informer (all namespaces, or one). JOSDK hands the item store an
+     * event source is configured with to the informer of every watched namespace, and each (re)list
+     * keeps only its own namespace's keys in it: a shared store loses the other namespaces' objects
+     * (SharedStoreNamespacesIT). Custom stores are used with one informer only.
      */
     public static boolean oneInformer(Set<String> namespaces) {
         return namespaces.size() == 1;

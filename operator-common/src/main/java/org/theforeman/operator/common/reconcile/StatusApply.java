@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.util.Objects;
 import org.theforeman.operator.api.v1alpha1.SuiteStatus;
 
 /**
@@ -23,7 +22,7 @@ public final class StatusApply {
     /** Applies {@code next} when it differs from the primary's status; nothing otherwise. */
     public static <P extends CustomResource<?, S>, S extends SuiteStatus> UpdateControl<P> applyIfChanged(
             P primary, S next, Context<P> context) {
-        if (Objects.equals(primary.getStatus(), next)) {
+        if (!StatusUpdates.changed(primary, next)) {
             return UpdateControl.noUpdate();
         }
         P patch = statusOnly(primary, next);
@@ -38,6 +37,8 @@ public final class StatusApply {
         context.eventSourceRetriever()
                 .getControllerEventSource()
                 .handleRecentResourceUpdate(ResourceID.fromResource(primary), written, primary);
+        // What follows in this reconcile (retry timing) reads the status as written.
+        primary.setStatus(next);
         return UpdateControl.noUpdate();
     }
 
