@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
@@ -19,14 +20,14 @@ import org.theforeman.operator.smartproxy.model.ProxyNames;
 final class ProxySources {
     private ProxySources() {}
 
+    static final List<Class<? extends HasMetadata>> MANAGED_TYPES =
+            List.of(Deployment.class, Service.class, ConfigMap.class, Secret.class, Ingress.class);
+
     static List<EventSource<?, SmartProxy>> all(EventSourceContext<SmartProxy> context) {
-        return List.of(
-                managed(Deployment.class, context),
-                managed(Service.class, context),
-                managed(ConfigMap.class, context),
-                managed(Secret.class, context),
-                managed(Ingress.class, context),
-                ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets));
+        List<EventSource<?, SmartProxy>> sources = new ArrayList<>();
+        MANAGED_TYPES.forEach(type -> sources.add(managed(type, context)));
+        sources.add(ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets));
+        return sources;
     }
 
     private static <R extends HasMetadata> EventSource<R, SmartProxy> managed(

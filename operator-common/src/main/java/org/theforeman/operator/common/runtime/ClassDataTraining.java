@@ -75,8 +75,9 @@ public final class ClassDataTraining {
                 log.debug("training: {}", expected.getMessage());
             }
             Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-            for (Registration<?> registration : registrations.apply(client)) {
-                register(operator, registration, name);
+            List<Registration<?>> all = registrations.apply(client);
+            for (Registration<?> registration : all) {
+                register(operator, registration, OperatorLauncher.controllerName(name, all, registration));
                 roundTrip(registration.kind());
             }
             managedKinds.forEach(ClassDataTraining::roundTrip);

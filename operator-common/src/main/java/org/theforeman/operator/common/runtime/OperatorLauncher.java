@@ -229,11 +229,7 @@ public final class OperatorLauncher {
             }
         });
         for (Registration<?> registration : registrations) {
-            // The controller name is also the field manager of status writes: name it after the operator.
-            String controllerName = registration.controllerName() != null
-                    ? registration.controllerName()
-                    : registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
-            register(operator, registration, namespaces, controllerName);
+            register(operator, registration, namespaces, controllerName(name, registrations, registration));
         }
         try {
             operator.start();
@@ -301,6 +297,14 @@ public final class OperatorLauncher {
         }
         return Optional.of(LeaderLease.Timings.duration(
                 env, "RECONCILE_MIN_INTERVAL", Duration.parse("PT" + DEFAULT_RECONCILE_INTERVAL.toUpperCase())));
+    }
+
+    /** The controller name is also the field manager of status writes: named after the operator. */
+    static String controllerName(String name, List<Registration<?>> registrations, Registration<?> registration) {
+        if (registration.controllerName() != null) {
+            return registration.controllerName();
+        }
+        return registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
     }
 
     private static <P extends HasMetadata> void register(
