@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -38,6 +39,22 @@ class InstalledBundlesTest {
                     .as("%s is stale; run: %s", file.getKey(), REFRESH)
                     .isEqualTo(file.getValue());
         }
+    }
+
+    @Test
+    void theBundlesRunTheJvmOptionsTheBenchmarkValidated() throws IOException {
+        // e2e/bench/jvm.options bounds the heap with -Xmx and names the class-data archive of a local
+        // build; the bundles size the heap from the memory limit and their images have no such archive.
+        List<String> measured = List.of(Files.readString(RepositoryLayout.root().resolve("e2e/bench/jvm.options"))
+                        .trim()
+                        .split("\\s+"))
+                .stream()
+                .filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-XX:SharedArchiveFile="))
+                .toList();
+        assertThat(List.of(Manifests.JAVA_OPTIONS.split(" ")))
+                .containsAll(measured)
+                .hasSize(measured.size() + 1)
+                .contains("-XX:MaxRAMPercentage=30");
     }
 
     @Test
