@@ -4,8 +4,14 @@
   bench.py run --cluster-dir DIR --n N --jar JAR --out OUT [--label L] [--steady S] [--java-opts "..."]
       on a fresh control plane started with the audit policy: the operator as a process (cluster-admin
       ServiceAccount, WATCH_NAMESPACES=*), N Pulps in N namespaces; writes OUT/<label>-n<N>.json
+  bench.py seed --cluster-dir DIR --out OUT [--label L] [--steady S] [--java-opts "..."]
+      the Foreman seed example (samples/foreman-seed.yaml) with the three operators as processes (each its
+      own cluster-admin ServiceAccount, WATCH_NAMESPACES=foreman, CLUSTER_ENDPOINTS=port-forward) and the
+      Foreman API stand-in; writes OUT/<label>-seed.json
   bench.py report --out OUT [--plot FILE]
       the table of every result in OUT (and the plot of time to Ready and peak memory against N)
+
+In --java-opts, {jar} stands for the operator's jar without ".jar" (its class-data archive is {jar}.jsa).
 
 Times are measured from the moment the first Pulp is created. CPU and memory come from /proc of the
 operator's process; write requests from the API server's audit log, by the operator's identity.
@@ -184,18 +190,18 @@ class ProcessSampler(threading.Thread):
             time.sleep(0.2)
 
 
-def operator_kubeconfig(api, path):
+def operator_kubeconfig(api, path, account=OPERATOR_ACCOUNT):
     """A kubeconfig for a cluster-admin ServiceAccount, so that the audit log names the operator."""
     api.must("POST", "/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace",
-                                             "metadata": {"name": OPERATOR_NAMESPACE}})
+                                             "metadata": {"name": OPERATOR_NAMESPACE}}, ok=(200, 201, 409))
     api.must("POST", f"/api/v1/namespaces/{OPERATOR_NAMESPACE}/serviceaccounts",
-             {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": OPERATOR_ACCOUNT}})
+             {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": account}})
     api.must("POST", "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", {
         "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
-        "metadata": {"name": "bench-pulp-operator"},
+        "metadata": {"name": f"bench-{account}"},
         "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "cluster-admin"},
-        "subjects": [{"kind": "ServiceAccount", "name": OPERATOR_ACCOUNT, "namespace": OPERATOR_NAMESPACE}]})
-    token = api.must("POST", f"/api/v1/namespaces/{OPERATOR_NAMESPACE}/serviceaccounts/{OPERATOR_ACCOUNT}/token",
+        "subjects": [{"kind": "ServiceAccount", "name": account, "namespace": OPERATOR_NAMESPACE}]})
+    token = api.must("POST", f"/api/v1/namespaces/{OPERATOR_NAMESPACE}/serviceaccounts/{account}/token",
                      {"apiVersion": "authentication.k8s.io/v1", "kind": "TokenRequest",
                       "spec": {"expirationSeconds": 86400}})["status"]["token"]
     import base64
@@ -212,31 +218,44 @@ current-context: bench
     os.chmod(path, 0o600)
 
 
-def install_crd(api, root):
-    kubectl = os.path.join(api.env["BIN_DIR"], "kubectl")
-    crd = os.path.join(root, "install", "crds", "pulps.app.theforeman.org-v1.yml")
-    subprocess.run([kubectl, "--kubeconfig", os.path.join(api.env["CLUSTER_DIR"], "kubeconfig"), "apply",
-                    "--server-side", "-f", crd], check=True, stdout=subprocess.DEVNULL)
-    path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/pulps.app.theforeman.org"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        status, crd_object = api.call("GET", path)
-        if status == 200 and (condition(crd_object, "Established") or {}).get("status") == "True":
-            return
-        time.sleep(0.2)
-    raise RuntimeError("the Pulp CRD is not established after 30 s")
+def kubectl(api, *args, stdin=None):
+    binary = os.path.join(api.env["BIN_DIR"], "kubectl")
+    subprocess.run([binary, "--kubeconfig", os.path.join(api.env["CLUSTER_DIR"], "kubeconfig"), *args],
+                   check=True, stdout=subprocess.DEVNULL, input=stdin, text=stdin is not None)
 
 
-def start_operator(jar, java_opts, kubeconfig, log_path, root):
-    command = ["java"] + java_opts.split() + ["-jar", jar]
+def install_crd(api, root, kinds=("pulps",)):
+    for kind in kinds:
+        kubectl(api, "apply", "--server-side", "-f",
+                os.path.join(root, "install", "crds", f"{kind}.app.theforeman.org-v1.yml"))
+    for kind in kinds:
+        path = f"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{kind}.app.theforeman.org"
+        deadline = time.time() + 30
+        while True:
+            status, crd_object = api.call("GET", path)
+            if status == 200 and (condition(crd_object, "Established") or {}).get("status") == "True":
+                break
+            if time.time() > deadline:
+                raise RuntimeError(f"the {kind} CRD is not established after 30 s")
+            time.sleep(0.2)
+
+
+def java_command(jar, java_opts):
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    return [java] + java_opts.replace("{jar}", jar[:-len(".jar")] if jar.endswith(".jar") else jar).split() \
+        + ["-jar", jar]
+
+
+def start_operator(jar, java_opts, kubeconfig, log_path, root, extra_env=None):
+    command = java_command(jar, java_opts)
     env = {"PATH": os.environ["PATH"], "KUBECONFIG": kubeconfig, "WATCH_NAMESPACES": "*", "HTTP_PORT": "0",
            "LEADER_ELECTION": "false", "HOME": os.environ.get("HOME", "/tmp")}
+    env.update(extra_env or {})
     for passed in FORWARDED_ENV:
         if os.environ.get(passed):
             env[passed] = os.environ[passed]
     if os.environ.get("JAVA_HOME"):
         env["JAVA_HOME"] = os.environ["JAVA_HOME"]
-        command[0] = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
     out = open(log_path, "w")
     log(f"operator: {' '.join(command)}")
     # From the repository's root: jvm.options names the class-data archive relative to it.
@@ -315,7 +334,8 @@ def run(args):
     sampler.start()
     result = {"label": args.label, "n": args.n, "nodes": args.nodes, "java_opts": args.java_opts,
               "env": {k: os.environ[k] for k in FORWARDED_ENV if os.environ.get(k)},
-              "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds")}
+              "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds"),
+              "loadavg": {"start": os.getloadavg()[0]}}
     try:
         side_port = wait_ready(process, log_path, 120)
         t_started = time.time()
@@ -344,6 +364,9 @@ def run(args):
             time.sleep(0.1)
         t_converged = time.time()
         cpu_converged = sampler.sample()
+        result["loadavg"]["converged"] = os.getloadavg()[0]
+        if "NativeMemoryTracking" in args.java_opts:
+            native_memory(process.pid, os.path.join(work, "native-memory.txt"))
         with lock:
             result["timed_out"] = len(ready_at) < args.n
         log(f"{len(ready_at)}/{args.n} Ready after {t_converged - t0:.1f} s; steady state for {args.steady} s")
@@ -382,6 +405,7 @@ def run(args):
     steady_rss = [rss for t, _, rss in sampler.samples if t >= t_converged]
     result["steady_rss_mib"] = steady_rss[-1] if steady_rss else None
     result["writes"] = audit(api.env.get("AUDIT_LOG"), t0, t_converged, t_end)
+    result["controller_manager"] = controller_writes(api.env.get("AUDIT_LOG"), t0, t_converged)
     with open(os.path.join(args.out, f"{args.label}-n{args.n}.json"), "w") as f:
         json.dump(result, f, indent=1)
     with open(os.path.join(work, "samples.csv"), "w") as f:
@@ -393,6 +417,15 @@ def run(args):
         log(f"not all Ready within {args.timeout} s")
         return 1
     return 0
+
+
+def native_memory(pid, path):
+    """With -XX:NativeMemoryTracking=summary: what the JVM's memory consists of, at convergence."""
+    jcmd = os.path.join(os.environ["JAVA_HOME"], "bin", "jcmd") if os.environ.get("JAVA_HOME") else "jcmd"
+    with open(path, "w") as f:
+        subprocess.run([jcmd, str(pid), "VM.native_memory", "summary"], stdout=f, stderr=subprocess.STDOUT)
+        subprocess.run([jcmd, str(pid), "GC.heap_info"], stdout=f, stderr=subprocess.STDOUT)
+    log(f"native memory summary: {path}")
 
 
 def reconciliations(port):
@@ -425,7 +458,7 @@ def all_available(events, namespaces, t0):
     return [done[ns] for ns in namespaces if ns in done]
 
 
-def audit(path, t0, t_converged, t_end):
+def audit(path, t0, t_converged, t_end, identity=IDENTITY):
     """Write requests of the operator's identity, by window, verb and resource; 409s; dry runs."""
     windows = {"startup": {}, "convergence": {}, "steady": {}, "after": {}}
     conflicts = {"startup": 0, "convergence": 0, "steady": 0, "after": 0}
@@ -435,7 +468,7 @@ def audit(path, t0, t_converged, t_end):
     with open(path) as f:
         for line in f:
             event = json.loads(line)
-            if event.get("user", {}).get("username") != IDENTITY or event.get("verb") not in WRITE_VERBS:
+            if event.get("user", {}).get("username") != identity or event.get("verb") not in WRITE_VERBS:
                 continue
             if event.get("stage") != "ResponseComplete":
                 continue
@@ -455,16 +488,252 @@ def audit(path, t0, t_converged, t_end):
             "steady": sum(windows["steady"].values())}
 
 
+def controller_writes(path, t0, t_converged):
+    """The controller-manager's writes until all Ready, by controller (user agent): count and span."""
+    if not path or not os.path.exists(path):
+        return {}
+    by = {}
+    with open(path) as f:
+        for line in f:
+            event = json.loads(line)
+            if event.get("user", {}).get("username") != "system:kube-controller-manager":
+                continue
+            stamp = datetime.fromisoformat(event["stageTimestamp"].replace("Z", "+00:00")).timestamp()
+            if stamp < t0 or stamp > t_converged:
+                continue
+            controller = event.get("userAgent", "?").rsplit("/", 1)[-1]
+            entry = by.setdefault(controller, {"writes": 0, "first": stamp - t0, "last": stamp - t0})
+            entry["writes"] += 1
+            entry["last"] = stamp - t0
+    return by
+
+
+# ------------------------------------------------------------------ the Foreman seed example
+
+
+SEED_OPERATORS = ("pulp-operator", "smart-proxy-operator", "foreman-operator")
+SEED_NAMESPACE = "foreman"
+SUITE_KINDS = ("foremen", "pulps", "smartproxies")
+
+
+def free_port():
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_stand_in(api, root, work):
+    """The Foreman API stand-in of the tests behind port 3000 of the namespace's pods (as suite.sh does)."""
+    classes = os.path.join(root, "operator-common", "target", "test-classes")
+    if not os.path.isdir(classes):
+        raise RuntimeError("no operator-common/target/test-classes: mvn -B -q test-compile -pl operator-common -am")
+    port = free_port()
+    java = java_command("", "")[0]
+    process = subprocess.Popen(
+        [java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+         f"{classes}:{os.path.join(root, 'foreman-operator', 'target', 'lib', '*')}",
+         "org.theforeman.operator.common.foreman.ForemanStandInServer", str(port), SEED_NAMESPACE],
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"),
+             "KUBECONFIG": os.path.join(api.env["CLUSTER_DIR"], "kubeconfig")},
+        stdout=open(os.path.join(work, "foreman-stand-in.log"), "w"), stderr=subprocess.STDOUT,
+        start_new_session=True)
+    kubectl(api, "apply", "-f", "-", stdin=f"""apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterPortForward
+metadata: {{name: bench-foreman-stand-in}}
+spec:
+  selector: {{matchNamespaces: [{SEED_NAMESPACE}]}}
+  forwards:
+  - ports: [3000]
+    target: {{address: 127.0.0.1, port: {port}}}
+""")
+    return process
+
+
+def stop(process):
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(30)
+    except (OSError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def seed(args):
+    """The seed example: apply, children created, all Ready; per operator writes, RSS and CPU."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    api = Api(args.cluster_dir)
+    work = os.path.join(args.out, f"{args.label}-seed")
+    os.makedirs(work, exist_ok=True)
+    install_crd(api, root, SUITE_KINDS)
+    api.must("POST", "/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace",
+                                             "metadata": {"name": SEED_NAMESPACE}})
+    lock = threading.Lock()
+    seen = {}  # (kind, name) -> first seen
+    ready = {}  # (kind, name) -> Ready=True for its generation, or None
+
+    def on_resource(t, kind, obj):
+        key = (obj["kind"], obj["metadata"]["name"])
+        condition_ready = condition(obj, "Ready") or {}
+        is_ready = (condition_ready.get("status") == "True"
+                    and condition_ready.get("observedGeneration") == obj["metadata"].get("generation"))
+        with lock:
+            seen.setdefault(key, t)
+            if kind == "DELETED":
+                ready.pop(key, None)
+            elif is_ready:
+                ready.setdefault(key, t)
+            else:
+                ready.pop(key, None)
+
+    watchers = [Watcher(api, f"/apis/app.theforeman.org/v1alpha1/namespaces/{SEED_NAMESPACE}/{kind}", on_resource)
+                for kind in SUITE_KINDS]
+    for w in watchers:
+        w.start()
+    for w in watchers:
+        w.synced.wait(30)
+    stand_in = start_stand_in(api, root, work)
+    processes, samplers, ports = {}, {}, {}
+    result = {"label": args.label, "scenario": "seed", "java_opts": args.java_opts,
+              "env": {k: os.environ[k] for k in FORWARDED_ENV if os.environ.get(k)},
+              "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds"),
+              "loadavg": {"start": os.getloadavg()[0]}, "operators": {}}
+    try:
+        t_launch = time.time()
+        for op in SEED_OPERATORS:
+            kubeconfig = os.path.join(work, f"{op}.kubeconfig")
+            operator_kubeconfig(api, kubeconfig, op)
+            jar = os.path.join(root, op, "target", f"{op}.jar")
+            processes[op] = start_operator(jar, args.java_opts, kubeconfig, os.path.join(work, f"{op}.log"), root,
+                                           {"WATCH_NAMESPACES": SEED_NAMESPACE,
+                                            "CLUSTER_ENDPOINTS": "port-forward"})
+            samplers[op] = ProcessSampler(processes[op].pid)
+            samplers[op].start()
+        cpu_started = {}
+        for op in SEED_OPERATORS:
+            ports[op] = wait_ready(processes[op], os.path.join(work, f"{op}.log"), 120)
+            cpu_started[op] = samplers[op].sample()
+        t_started = time.time()
+        log(f"operators ready after {t_started - t_launch:.1f} s: "
+            + ", ".join(f"{op} {cpu_started[op]:.2f} CPU s" for op in SEED_OPERATORS))
+
+        t0 = time.time()
+        kubectl(api, "apply", "-f", os.path.join(root, "samples", "foreman-seed.yaml"))
+        log("applied samples/foreman-seed.yaml")
+        deadline = t0 + args.timeout
+        last_report = 0
+        t_children = None
+        done = False
+        while time.time() < deadline:
+            with lock:
+                kinds = {kind for kind, _ in seen}
+                children = [key for key in seen if key[0] != "Foreman"]
+                if t_children is None and children and {"Pulp", "SmartProxy"} <= kinds:
+                    t_children = max(min(t for (k, _), t in seen.items() if k == kind) for kind in ("Pulp", "SmartProxy"))
+                done = "Foreman" in kinds and children and all(key in ready for key in seen)
+            if done:
+                break
+            for op, process in processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{op} exited with {process.returncode}; see {work}/{op}.log")
+            if time.time() - last_report > 10:
+                with lock:
+                    log(f"after {time.time() - t0:.0f} s: " + ", ".join(
+                        f"{k}/{n} {'Ready' if (k, n) in ready else 'not Ready'}" for k, n in sorted(seen)))
+                last_report = time.time()
+            time.sleep(0.1)
+        t_converged = time.time()
+        cpu_converged = {op: samplers[op].sample() for op in SEED_OPERATORS}
+        result["loadavg"]["converged"] = os.getloadavg()[0]
+        with lock:
+            result["timed_out"] = not done
+            result["resources"] = {f"{k}/{n}": {"created": t - t0, "ready": (ready[(k, n)] - t0) if (k, n) in ready
+                                                else None} for (k, n), t in sorted(seen.items())}
+            result["ready_all"] = max((ready[key] for key in seen if key in ready), default=t_converged) - t0
+        result["children_created"] = None if t_children is None else t_children - t0
+        log(f"all Ready after {t_converged - t0:.1f} s; steady state for {args.steady} s")
+        time.sleep(args.steady)
+        t_end = time.time()
+        cpu_end = {op: samplers[op].sample() for op in SEED_OPERATORS}
+        for op in SEED_OPERATORS:
+            sampler = samplers[op]
+            result["operators"][op] = {
+                "cpu": {"startup": cpu_started[op], "convergence": cpu_converged[op] - cpu_started[op],
+                        "steady": cpu_end[op] - cpu_converged[op], "total": cpu_end[op]},
+                "reconciliations": reconciliations(ports[op]),
+                "writes": audit(api.env.get("AUDIT_LOG"), t0, t_converged, t_end,
+                                f"system:serviceaccount:{OPERATOR_NAMESPACE}:{op}")}
+    finally:
+        for sampler in samplers.values():
+            sampler.stopping = True
+            try:
+                sampler.read()
+            except OSError:
+                pass
+        for process in list(processes.values()) + [stand_in]:
+            stop(process)
+        for w in watchers:
+            w.stopping = True
+    for op in SEED_OPERATORS:
+        result["operators"][op]["peak_rss_mib"] = samplers[op].peak_rss
+        result["operators"][op]["peak_threads"] = samplers[op].peak_threads
+    result["startup_seconds"] = t_started - t_launch
+    with open(os.path.join(args.out, f"{args.label}-seed.json"), "w") as f:
+        json.dump(result, f, indent=1)
+    log(f"result: {os.path.join(args.out, f'{args.label}-seed.json')}")
+    return 1 if result["timed_out"] else 0
+
+
+def report_seed(results):
+    print("The Foreman seed example (samples/foreman-seed.yaml), three operators as processes:")
+    header = ["label", "children created s", "all Ready s", "operator", "writes", "steady writes", "409",
+              "reconciles", "peak RSS MiB", "threads", "CPU s start/conv/steady", "load"]
+    rows = []
+    for r in results:
+        for i, (op, o) in enumerate(sorted(r["operators"].items())):
+            w, cpu = o["writes"], o["cpu"]
+            conflicts = sum(w.get("conflicts", {}).values()) if "conflicts" in w else None
+            rows.append([
+                r["label"] if i == 0 else "", fmt(r.get("children_created")) if i == 0 else "",
+                (fmt(r.get("ready_all")) + (" (timed out)" if r.get("timed_out") else "")) if i == 0 else "",
+                op, str(w.get("convergence", "?")), str(w.get("steady", "?")), str(conflicts),
+                str(o.get("reconciliations", "-")), fmt(o["peak_rss_mib"], 0), str(o.get("peak_threads", "-")),
+                f"{fmt(cpu['startup'])}/{fmt(cpu['convergence'])}/{fmt(cpu['steady'])}",
+                "/".join(fmt(v) for v in r.get("loadavg", {}).values()) if i == 0 else ""])
+    table(header, rows)
+    for r in results:
+        for op, o in sorted(r["operators"].items()):
+            merged = {}
+            for window in ("startup", "convergence"):
+                for key, count in o["writes"].get("by_window", {}).get(window, {}).items():
+                    merged[key] = merged.get(key, 0) + count
+            print(f"  {r['label']} {op}: " + (", ".join(f"{k} {v}" for k, v in sorted(merged.items(), key=lambda kv: -kv[1])) or "none"))
+    print()
+
+
 # ------------------------------------------------------------------ report
 
 
-def load(out):
+def load(out, scenario=None):
     results = []
-    for path in sorted(glob.glob(os.path.join(out, "*-n*.json"))):
+    for path in sorted(glob.glob(os.path.join(out, "*.json"))):
         with open(path) as f:
-            results.append(json.load(f))
-    results.sort(key=lambda r: (r["label"], r["n"]))
+            result = json.load(f)
+        if result.get("scenario") == scenario and (scenario or isinstance(result.get("n"), int)):
+            results.append(result)
+    results.sort(key=lambda r: (r["label"], r.get("n", 0)))
     return results
+
+
+def table(header, rows):
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
+    print("| " + " | ".join(h.ljust(widths[i]) for i, h in enumerate(header)) + " |")
+    print("|" + "|".join("-" * (wd + 2) for wd in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(c.ljust(widths[i]) for i, c in enumerate(row)) + " |")
+    print()
 
 
 def fmt(value, digits=1):
@@ -473,11 +742,16 @@ def fmt(value, digits=1):
 
 def report(args):
     results = load(args.out)
+    seeds = load(args.out, "seed")
+    if seeds:
+        report_seed(seeds)
     if not results:
-        log(f"no results in {args.out}")
-        return 1
+        if not seeds:
+            log(f"no results in {args.out}")
+        return 0 if seeds else 1
     header = ["label", "N", "1st Deploy med/max s", "Available med/max s", "Ready med/max s", "writes (per res.)",
-              "steady writes", "409", "reconciles", "peak RSS MiB", "threads", "CPU s start/conv/steady", "CPU s/res.", "start s"]
+              "steady writes", "409", "reconciles", "peak RSS MiB", "threads", "CPU s start/conv/steady", "CPU s/res.",
+              "start s", "load"]
     rows = []
     for r in results:
         w = r["writes"]
@@ -495,13 +769,9 @@ def report(args):
             fmt(r["peak_rss_mib"], 0), str(r.get("peak_threads", "-")),
             f"{fmt(cpu['startup'])}/{fmt(cpu['convergence'])}/{fmt(cpu['steady'])}",
             fmt(whole / r["n"], 2), fmt(r["startup_seconds"]),
+            "/".join(fmt(v) for v in r.get("loadavg", {}).values()) or "-",
         ])
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    print("| " + " | ".join(h.ljust(widths[i]) for i, h in enumerate(header)) + " |")
-    print("|" + "|".join("-" * (wd + 2) for wd in widths) + "|")
-    for row in rows:
-        print("| " + " | ".join(c.ljust(widths[i]) for i, c in enumerate(row)) + " |")
-    print()
+    table(header, rows)
     print("Write requests until all Ready, by verb and resource (409s in brackets over all windows):")
     for r in results:
         w = r["writes"]
@@ -514,6 +784,15 @@ def report(args):
         detail = ", ".join(f"{k} {v}" for k, v in sorted(merged.items(), key=lambda kv: -kv[1]))
         steady = ", ".join(f"{k} {v}" for k, v in w["by_window"]["steady"].items()) or "none"
         print(f"  {r['label']} N={r['n']}: {detail} [409: {w['conflicts']}]; steady: {steady}")
+    print()
+    print("The controller-manager's writes until all Ready, by controller (writes, first-last s, per s):")
+    for r in results:
+        cm = r.get("controller_manager") or {}
+        busiest = sorted(cm.items(), key=lambda kv: -kv[1]["writes"])[:5]
+        if busiest:
+            print(f"  {r['label']} N={r['n']}: " + ", ".join(
+                f"{name} {e['writes']} ({e['first']:.0f}-{e['last']:.0f} s, "
+                f"{e['writes'] / max(e['last'] - e['first'], 1):.0f}/s)" for name, e in busiest))
     print()
     print("JVM options per label: " + "; ".join(sorted({f"{r['label']}: {r['java_opts'] or '(none)'}"
                                                         for r in results})))
@@ -568,11 +847,18 @@ def main():
     r.add_argument("--steady", type=float, default=60)
     r.add_argument("--timeout", type=float, default=600)
     r.add_argument("--java-opts", default="")
+    d = sub.add_parser("seed")
+    d.add_argument("--cluster-dir", required=True)
+    d.add_argument("--out", required=True)
+    d.add_argument("--label", default="current")
+    d.add_argument("--steady", type=float, default=60)
+    d.add_argument("--timeout", type=float, default=600)
+    d.add_argument("--java-opts", default="")
     p = sub.add_parser("report")
     p.add_argument("--out", required=True)
     p.add_argument("--plot")
     args = parser.parse_args()
-    sys.exit(run(args) if args.command == "run" else report(args))
+    sys.exit({"run": run, "seed": seed, "report": report}[args.command](args))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 # ServiceAccount, WATCH_NAMESPACES=*), N Pulps (2Gi file claim, default components) in N namespaces;
 # then a table of every result in the output directory and a PNG plot against N.
 #
-#   e2e/bench/bench.sh [options] N...
+#   e2e/bench/bench.sh [options] [--seed] N...
 #     --label L        name of this variant in the table and plot (default: current)
 #     --out DIR        results directory (default: target/bench); results of other labels stay
 #     --steady S       seconds of steady state measured after all are Ready (default 60)
@@ -13,7 +13,13 @@
 #     --jar JAR        the operator's jar (default: pulp-operator/target/pulp-operator.jar)
 #     --no-plot        no PNG (and no matplotlib install)
 #     --smoke          N=1 as in CI: 5 s of steady state, no plot, the JVM options of jvm.options
+#     --seed           also the Foreman seed example (samples/foreman-seed.yaml): the three operators as
+#                      processes, the Foreman API stand-in; time to children created and to all Ready,
+#                      writes, peak RSS and CPU per operator (needs mvn -B -q package -DskipTests and
+#                      operator-common's test classes: mvn -B -q test-compile -pl operator-common -am)
 #
+# In --java-opts, {jar} is the operator's jar without ".jar": -XX:SharedArchiveFile={jar}.jsa uses its
+# class-data archive (jvm.options does).
 # The plot needs matplotlib: installed once into a venv under ~/.cache/foreman-suite (pip from PyPI).
 # Build the jar first: mvn -B -q package -DskipTests -pl pulp-operator -am
 set -euo pipefail
@@ -21,7 +27,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite
 label=current out=$root/target/bench steady=60 java_opts=${BENCH_JAVA_OPTS:-} nodes="" plot=true
-jar=$root/pulp-operator/target/pulp-operator.jar smoke=false
+jar=$root/pulp-operator/target/pulp-operator.jar smoke=false seed=false
 counts=()
 
 log() { echo "bench: $*" >&2; }
@@ -37,15 +43,16 @@ while (($#)); do
     --jar) jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --no-plot) plot=false; shift ;;
     --smoke) steady=5 plot=false smoke=true; counts+=(1); shift ;;
-    -h | --help) sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --seed) seed=true; shift ;;
+    -h | --help) sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) die "unknown argument: $1" ;;
   esac
 done
-((${#counts[@]})) || die "which N? e.g. $0 1 10"
+((${#counts[@]})) || $seed || die "which N? e.g. $0 1 10, or --seed"
 [[ $label =~ ^[A-Za-z0-9._-]+$ ]] || die "--label: letters, digits, . _ - only"
 if $smoke && [[ -z $java_opts ]]; then java_opts=$(cat "$here/jvm.options"); fi
-[[ -f $jar ]] || die "no $jar: run mvn -B -q package -DskipTests -pl pulp-operator -am"
+((${#counts[@]} == 0)) || [[ -f $jar ]] || die "no $jar: run mvn -B -q package -DskipTests -pl pulp-operator -am"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -81,6 +88,19 @@ for n in "${counts[@]}"; do
   rm -rf "$cluster_dir"
   cluster_dir=""
 done
+
+if $seed; then
+  log "the Foreman seed example: a fresh control plane with ${nodes:-1} node(s)"
+  cluster_dir=$(mktemp -d "${TMPDIR:-/tmp}/foreman-bench.XXXXXX")
+  FOREMAN_SUITE_AUDIT_POLICY=$here/audit-policy.yaml FOREMAN_SUITE_VOLUMES=16 \
+    "$root/e2e/cluster/cluster.sh" up --dir "$cluster_dir/cluster" --nodes "${nodes:-1}" >/dev/null \
+    || die "the control plane did not start"
+  "$python" "$here/bench.py" seed --cluster-dir "$cluster_dir/cluster" --out "$out" --label "$label" \
+    --steady "$steady" --java-opts "$java_opts" || status=1
+  "$root/e2e/cluster/cluster.sh" down --dir "$cluster_dir/cluster" >/dev/null 2>&1 || true
+  rm -rf "$cluster_dir"
+  cluster_dir=""
+fi
 
 args=(report --out "$out")
 ! $plot || args+=(--plot "$out/bench.png")
