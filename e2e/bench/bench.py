@@ -4,7 +4,7 @@
   bench.py run --cluster-dir DIR --n N --jar JAR --out OUT [--label L] [--steady S] [--java-opts "..."]
       on a fresh control plane started with the audit policy: the operator as a process (cluster-admin
       ServiceAccount, WATCH_NAMESPACES=*), N Pulps in N namespaces; writes OUT/<label>-n<N>.json
-  bench.py seed --cluster-dir DIR --out OUT [--label L] [--steady S] [--java-opts "..."]
+  bench.py seed --cluster-dir DIR --out OUT [--label L] [--steady S] [--java-opts "..."] [--proxy-java-opts "..."]
       the Foreman seed example (samples/foreman-seed.yaml) with the three operators as processes (each its
       own cluster-admin ServiceAccount, WATCH_NAMESPACES=foreman, CLUSTER_ENDPOINTS=port-forward) and the
       Foreman API stand-in; writes OUT/<label>-seed.json
@@ -597,6 +597,7 @@ def seed(args):
     stand_in = start_stand_in(api, root, work)
     processes, samplers, ports = {}, {}, {}
     result = {"label": args.label, "scenario": "seed", "java_opts": args.java_opts,
+              "proxy_java_opts": args.proxy_java_opts or args.java_opts,
               "env": {k: os.environ[k] for k in FORWARDED_ENV if os.environ.get(k)},
               "steady_seconds": args.steady, "date": datetime.now().isoformat(timespec="seconds"),
               "loadavg": {"start": os.getloadavg()[0]}, "operators": {}}
@@ -606,7 +607,8 @@ def seed(args):
             kubeconfig = os.path.join(work, f"{op}.kubeconfig")
             operator_kubeconfig(api, kubeconfig, op)
             jar = os.path.join(root, op, "target", f"{op}.jar")
-            processes[op] = start_operator(jar, args.java_opts, kubeconfig, os.path.join(work, f"{op}.log"), root,
+            opts = args.proxy_java_opts if op == "smart-proxy-operator" and args.proxy_java_opts else args.java_opts
+            processes[op] = start_operator(jar, opts, kubeconfig, os.path.join(work, f"{op}.log"), root,
                                            {"WATCH_NAMESPACES": SEED_NAMESPACE,
                                             "CLUSTER_ENDPOINTS": "port-forward"})
             samplers[op] = ProcessSampler(processes[op].pid)
@@ -854,6 +856,7 @@ def main():
     d.add_argument("--steady", type=float, default=60)
     d.add_argument("--timeout", type=float, default=600)
     d.add_argument("--java-opts", default="")
+    d.add_argument("--proxy-java-opts", default="", help="the Smart Proxy operator's, if others")
     p = sub.add_parser("report")
     p.add_argument("--out", required=True)
     p.add_argument("--plot")

@@ -9,6 +9,7 @@
 #     --out DIR        results directory (default: target/bench); results of other labels stay
 #     --steady S       seconds of steady state measured after all are Ready (default 60)
 #     --java-opts "…"  JVM options of the operator (default: $BENCH_JAVA_OPTS)
+#     --proxy-java-opts "…"  the Smart Proxy operator's in --seed (default: those of --java-opts)
 #     --nodes K        fake nodes of 110 pods (default: 1 + 7N/100 rounded up, 8 for N=100)
 #     --jar JAR        the operator's jar (default: pulp-operator/target/pulp-operator.jar)
 #     --no-plot        no PNG (and no matplotlib install)
@@ -19,7 +20,9 @@
 #                      operator-common's test classes: mvn -B -q test-compile -pl operator-common -am)
 #
 # In --java-opts, {jar} is the operator's jar without ".jar": -XX:SharedArchiveFile={jar}.jsa uses its
-# class-data archive (jvm.options does).
+# class-data archive (jvm.options does). jvm.options: C1 only (Pulp and Foreman operators); jvm-rsa.options:
+# C2 for hot loops only, for the Smart Proxy operator and the all-in-one, which generate RSA keys (a 4096-bit
+# SSH key takes 10-40 s with C1 alone).
 # The plot needs matplotlib: installed once into a venv under ~/.cache/foreman-suite (pip from PyPI).
 # Build the jar first: mvn -B -q package -DskipTests -pl pulp-operator -am
 set -euo pipefail
@@ -27,7 +30,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite
 label=current out=$root/target/bench steady=60 java_opts=${BENCH_JAVA_OPTS:-} nodes="" plot=true
-jar=$root/pulp-operator/target/pulp-operator.jar smoke=false seed=false
+jar=$root/pulp-operator/target/pulp-operator.jar smoke=false seed=false proxy_java_opts=""
 counts=()
 
 log() { echo "bench: $*" >&2; }
@@ -39,12 +42,13 @@ while (($#)); do
     --out) out=$2; shift 2 ;;
     --steady) steady=$2; shift 2 ;;
     --java-opts) java_opts=$2; shift 2 ;;
+    --proxy-java-opts) proxy_java_opts=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
     --jar) jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --no-plot) plot=false; shift ;;
     --smoke) steady=5 plot=false smoke=true; counts+=(1); shift ;;
     --seed) seed=true; shift ;;
-    -h | --help) sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,30s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) die "unknown argument: $1" ;;
   esac
@@ -96,7 +100,7 @@ if $seed; then
     "$root/e2e/cluster/cluster.sh" up --dir "$cluster_dir/cluster" --nodes "${nodes:-1}" >/dev/null \
     || die "the control plane did not start"
   "$python" "$here/bench.py" seed --cluster-dir "$cluster_dir/cluster" --out "$out" --label "$label" \
-    --steady "$steady" --java-opts "$java_opts" || status=1
+    --steady "$steady" --java-opts "$java_opts" --proxy-java-opts "$proxy_java_opts" || status=1
   "$root/e2e/cluster/cluster.sh" down --dir "$cluster_dir/cluster" >/dev/null 2>&1 || true
   rm -rf "$cluster_dir"
   cluster_dir=""

@@ -31,11 +31,26 @@ final class Manifests {
     /**
      * The JVM settings the benchmark validated (e2e/bench/jvm.options; InstalledBundlesTest keeps them
      * alike), with the heap a share of the container's memory limit instead of fixed: 96 MiB at 320Mi.
+     * C1 only: the least start-up CPU and memory.
      */
     static final String JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -Xmn8m -Xss512k"
             + " -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1"
             + " -XX:CompileThresholdScaling=3 -XX:MaxDirectMemorySize=16m -XX:-UsePerfData"
             + " -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * For the operators that generate RSA keys (the Smart Proxy's 4096-bit SSH key: 10-40 s of CPU with C1
+     * alone, 1-4 s with C2): C2 for the hottest loops only (e2e/bench/jvm-rsa.options).
+     */
+    static final String JAVA_OPTIONS_RSA = "-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -Xmn8m -Xss512k"
+            + " -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:CompileThresholdScaling=3"
+            + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+            + " -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxDirectMemorySize=16m"
+            + " -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
+
+    static String javaOptions(OperatorDescription op) {
+        return op == Operators.SMART_PROXY || op == Operators.ALL_IN_ONE ? JAVA_OPTIONS_RSA : JAVA_OPTIONS;
+    }
 
     static String resources(OperatorDescription op) {
         return op == Operators.ALL_IN_ONE ? ALL_IN_ONE_RESOURCES : RESOURCES;
@@ -122,11 +137,11 @@ final class Manifests {
                   valueFrom: {fieldRef: {fieldPath: metadata.name}}
                 - name: LEADER_ELECTION
                   value: "true"
-                # Measured by e2e/bench: heap a share of the memory limit, serial GC, C1 only, bounded
-                # metaspace, code cache and stacks (start-up and peak memory, issue 16).
+                # Measured by e2e/bench: heap a share of the memory limit, serial GC, little or no C2,
+                # bounded metaspace, code cache and stacks (start-up and peak memory, issue 16).
                 - name: JAVA_TOOL_OPTIONS
                   value: %s
-                """.formatted(JAVA_OPTIONS);
+                """.formatted(javaOptions(op));
         String container = """
                 - name: operator
                   image: %s
