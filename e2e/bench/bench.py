@@ -38,7 +38,8 @@ IDENTITY = f"system:serviceaccount:{OPERATOR_NAMESPACE}:{OPERATOR_ACCOUNT}"
 WRITE_VERBS = {"create", "update", "patch", "delete", "deletecollection"}
 MANAGED_BY = "app.kubernetes.io/managed-by=pulp-operator"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-FORWARDED_ENV = ("RECONCILE_THREADS", "RECONCILE_MIN_INTERVAL", "LOG_LEVEL", "MALLOC_ARENA_MAX")  # operator settings a run may vary
+FORWARDED_ENV = ("RECONCILE_THREADS", "RECONCILE_MIN_INTERVAL", "LOG_LEVEL", "MALLOC_ARENA_MAX",
+                 "FOREMAN_SUITE_KCM_QPS")  # settings a run may vary (the last is the control plane's)
 
 # Upstream pulp-operator (Go, commit 7db462eb, 2.0.0-11), measured externally on this project's control
 # plane (issue 16); shown in the plot for reference, no upstream code is run here.
@@ -188,6 +189,24 @@ class ProcessSampler(threading.Thread):
             except (OSError, IndexError, ValueError):
                 return
             time.sleep(0.2)
+
+
+CONTROL_PLANE = ("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok")
+
+
+def control_plane_cpu(cluster_dir):
+    """CPU seconds (user + system) each control-plane component has used so far, from /proc."""
+    used = {}
+    for name in CONTROL_PLANE:
+        try:
+            with open(os.path.join(cluster_dir, "pids", name)) as f:
+                pid = f.read().strip()
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            used[name] = (int(fields[11]) + int(fields[12])) / CLK_TCK
+        except (OSError, IndexError, ValueError):
+            pass
+    return used
 
 
 def operator_kubeconfig(api, path, account=OPERATOR_ACCOUNT):
@@ -342,6 +361,7 @@ def run(args):
         cpu_started = sampler.sample()
         log(f"operator ready after {t_started - t_launch:.1f} s, {cpu_started:.2f} CPU s")
 
+        plane_at_t0 = control_plane_cpu(args.cluster_dir)
         t0 = time.time()
         for ns in namespaces:
             api.must("POST", f"/apis/app.theforeman.org/v1alpha1/namespaces/{ns}/pulps", {
@@ -365,6 +385,8 @@ def run(args):
         t_converged = time.time()
         cpu_converged = sampler.sample()
         result["loadavg"]["converged"] = os.getloadavg()[0]
+        plane = control_plane_cpu(args.cluster_dir)
+        result["control_plane_cpu"] = {k: plane[k] - plane_at_t0.get(k, 0) for k in plane}
         if "NativeMemoryTracking" in args.java_opts:
             native_memory(process.pid, os.path.join(work, "native-memory.txt"))
         with lock:
@@ -425,6 +447,7 @@ def native_memory(pid, path):
     with open(path, "w") as f:
         subprocess.run([jcmd, str(pid), "VM.native_memory", "summary"], stdout=f, stderr=subprocess.STDOUT)
         subprocess.run([jcmd, str(pid), "GC.heap_info"], stdout=f, stderr=subprocess.STDOUT)
+        subprocess.run([jcmd, str(pid), "GC.class_histogram"], stdout=f, stderr=subprocess.STDOUT)
     log(f"native memory summary: {path}")
 
 
@@ -621,6 +644,7 @@ def seed(args):
         log(f"operators ready after {t_started - t_launch:.1f} s: "
             + ", ".join(f"{op} {cpu_started[op]:.2f} CPU s" for op in SEED_OPERATORS))
 
+        plane_at_t0 = control_plane_cpu(args.cluster_dir)
         t0 = time.time()
         kubectl(api, "apply", "-f", os.path.join(root, "samples", "foreman-seed.yaml"))
         log("applied samples/foreman-seed.yaml")
@@ -649,6 +673,8 @@ def seed(args):
         t_converged = time.time()
         cpu_converged = {op: samplers[op].sample() for op in SEED_OPERATORS}
         result["loadavg"]["converged"] = os.getloadavg()[0]
+        plane = control_plane_cpu(args.cluster_dir)
+        result["control_plane_cpu"] = {k: plane[k] - plane_at_t0.get(k, 0) for k in plane}
         with lock:
             result["timed_out"] = not done
             result["resources"] = {f"{k}/{n}": {"created": t - t0, "ready": (ready[(k, n)] - t0) if (k, n) in ready
@@ -787,6 +813,15 @@ def report(args):
         steady = ", ".join(f"{k} {v}" for k, v in w["by_window"]["steady"].items()) or "none"
         print(f"  {r['label']} N={r['n']}: {detail} [409: {w['conflicts']}]; steady: {steady}")
     print()
+    print("Control-plane CPU s from the first create until all Ready (operator: its convergence CPU):")
+    for r in results:
+        plane = r.get("control_plane_cpu")
+        if plane:
+            wall = r["ready"]["max"] or 0
+            total = sum(plane.values()) + r["cpu"]["convergence"]
+            print(f"  {r['label']} N={r['n']}: " + ", ".join(f"{k} {v:.1f}" for k, v in plane.items())
+                  + f", operator {r['cpu']['convergence']:.1f}; {total:.0f} CPU s in {wall:.0f} s"
+                  + f" = {total / max(wall, 1):.2f} cores")
     print("The controller-manager's writes until all Ready, by controller (writes, first-last s, per s):")
     for r in results:
         cm = r.get("controller_manager") or {}

@@ -19,6 +19,8 @@
 # Opt-in audit log: FOREMAN_SUITE_AUDIT_POLICY=FILE (an audit.k8s.io/v1 Policy) makes up copy FILE to
 # DIR/run/audit-policy.yaml and kube-apiserver write JSON lines to DIR/logs/audit.log (AUDIT_LOG in
 # DIR/env); restart keeps it. Unset (the default), nothing is audited.
+# Opt-in: FOREMAN_SUITE_KCM_QPS=Q gives each controller of kube-controller-manager a client rate of Q
+# requests/s (burst 1.5 Q) instead of the default 20 (burst 30), for the benchmark to show that limit.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -325,6 +327,10 @@ args_kube_controller_manager() {
     --root-ca-file="$pki/ca.crt" --service-account-private-key-file="$pki/sa.key" \
     --cluster-signing-cert-file="$pki/ca.crt" --cluster-signing-key-file="$pki/ca.key" \
     --profiling=false
+  # Opt-in (the benchmark): the client rate of each controller, default 20 requests/s (burst 30).
+  if [[ -n ${FOREMAN_SUITE_KCM_QPS:-} ]]; then
+    printf '%s\n' --kube-api-qps="$FOREMAN_SUITE_KCM_QPS" --kube-api-burst="$((FOREMAN_SUITE_KCM_QPS * 3 / 2))"
+  fi
   # --use-service-account-credentials=false: see make_pki. With =true (as kubeadm does) and the
   # certificate outside system:masters, the controllers run as their own ServiceAccounts; without
   # system:masters, =false alone fails (forbidden; nodes keep their not-ready taint).
