@@ -2,7 +2,8 @@
 # The Pulp operator benchmark: for each N, a fresh control plane (cluster.sh, audit log on), the
 # operator as a process (java -jar pulp-operator/target/pulp-operator.jar, a cluster-admin
 # ServiceAccount, WATCH_NAMESPACES=*), N Pulps (2Gi file claim, default components) in N namespaces;
-# then a table of every result in the output directory and a PNG plot against N.
+# then a table of every result in the output directory and a PNG plot against N. With --seed, the
+# Foreman seed example with the three operators (see e2e/bench/README.md).
 #
 #   e2e/bench/bench.sh [options] [--seed] N...
 #     --label L        name of this variant in the table and plot (default: current)
@@ -48,7 +49,7 @@ while (($#)); do
     --no-plot) plot=false; shift ;;
     --smoke) steady=5 plot=false smoke=true; counts+=(1); shift ;;
     --seed) seed=true; shift ;;
-    -h | --help) sed -n '2,30s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,32s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) die "unknown argument: $1" ;;
   esac
