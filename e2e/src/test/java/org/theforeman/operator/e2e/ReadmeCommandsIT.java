@@ -29,7 +29,8 @@ class ReadmeCommandsIT {
             "./suite.sh ", "SuiteRunIT runs up, status and down from a fresh copy",
             "mvn -B verify", ".ci/run runs it; it is this very test run",
             "java -jar ", "OperatorProcessIT starts each operator's jar",
-            "e2e/cluster/cluster.sh ", "ClusterLifecycleIT runs up and down");
+            "e2e/cluster/cluster.sh ", "ClusterLifecycleIT runs up and down",
+            "e2e/bench/bench.sh --smoke", "BenchSmokeIT runs the benchmark at N=1");
 
     @Test
     void everyKubectlCommandOfTheReadmeSucceedsAndEveryOtherIsRunByATest() throws Exception {
