@@ -52,6 +52,38 @@ class PrunedItemStoreTest {
     }
 
     @Test
+    void whatTheOperatorsReadStays() {
+        Deployment object = new DeploymentBuilder(deployment())
+                .editMetadata()
+                .withLabels(Map.of("app.kubernetes.io/instance", "pulp"))
+                .addNewOwnerReference()
+                .withKind("Pulp")
+                .withName("pulp")
+                .withUid("u")
+                .withController(true)
+                .endOwnerReference()
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .endSpec()
+                .withNewStatus()
+                .withAvailableReplicas(2)
+                .withObservedGeneration(3L)
+                .endStatus()
+                .build();
+        Deployment before = new DeploymentBuilder(object).build();
+        PrunedItemStore.prune(object, "pulp-operator");
+
+        assertThat(object.getSpec()).isEqualTo(before.getSpec());
+        assertThat(object.getStatus()).as("readiness is read from the status").isEqualTo(before.getStatus());
+        assertThat(object.getMetadata().getLabels())
+                .isEqualTo(before.getMetadata().getLabels());
+        assertThat(object.getMetadata().getOwnerReferences())
+                .isEqualTo(before.getMetadata().getOwnerReferences());
+        assertThat(object.getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "1");
+    }
+
+    @Test
     void withoutAManagerNoEntryIsKept() {
         Deployment object = deployment();
         PrunedItemStore.prune(object, null);
