@@ -16,6 +16,11 @@
 # DIR holds: kubeconfig (admin), env (sourceable: KUBECONFIG, ports), pki/, logs/<name>.log,
 # pids/<name> and the etcd data. Every process runs in its own session (setsid), so down can
 # stop it together with anything it might have spawned by signalling its process group.
+# Opt-in audit log: FOREMAN_SUITE_AUDIT_POLICY=FILE (an audit.k8s.io/v1 Policy) makes up copy FILE to
+# DIR/run/audit-policy.yaml and kube-apiserver write JSON lines to DIR/logs/audit.log (AUDIT_LOG in
+# DIR/env); restart keeps it. Unset (the default), nothing is audited.
+# Opt-in: FOREMAN_SUITE_KCM_QPS=Q gives each controller of kube-controller-manager a client rate of Q
+# requests/s (burst 1.5 Q) instead of the default 20 (burst 30), for the benchmark to show that limit.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -301,6 +306,11 @@ args_kube_apiserver() {
     --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
     --service-cluster-ip-range="$service_cidr" --allow-privileged=true \
     --endpoint-reconciler-type=none --profiling=false
+  if [[ -f $dir/run/audit-policy.yaml ]]; then
+    # Blocking mode: an event is written before the response, so a reader that saw the response finds it.
+    printf '%s\n' --audit-policy-file="$dir/run/audit-policy.yaml" --audit-log-path="$dir/logs/audit.log" \
+      --audit-log-format=json --audit-log-mode=blocking --audit-log-maxsize=0
+  fi
   # --endpoint-reconciler-type=none: with a reconciler the apiserver refuses to start ("cannot use
   # public IP 127.0.0.1 with endpoint reconciler": it would publish a loopback address as the
   # endpoint of the kubernetes Service). No pod here really connects to that Service anyway.
@@ -317,6 +327,10 @@ args_kube_controller_manager() {
     --root-ca-file="$pki/ca.crt" --service-account-private-key-file="$pki/sa.key" \
     --cluster-signing-cert-file="$pki/ca.crt" --cluster-signing-key-file="$pki/ca.key" \
     --profiling=false
+  # Opt-in (the benchmark): the client rate of each controller, default 20 requests/s (burst 30).
+  if [[ -n ${FOREMAN_SUITE_KCM_QPS:-} ]]; then
+    printf '%s\n' --kube-api-qps="$FOREMAN_SUITE_KCM_QPS" --kube-api-burst="$((FOREMAN_SUITE_KCM_QPS * 3 / 2))"
+  fi
   # --use-service-account-credentials=false: see make_pki. With =true (as kubeadm does) and the
   # certificate outside system:masters, the controllers run as their own ServiceAccounts; without
   # system:masters, =false alone fails (forbidden; nodes keep their not-ready taint).
@@ -587,6 +601,11 @@ cmd_up() {
 
   make_pki
   cp "$here/kwok-stages.yaml" "$dir/run/kwok-stages.yaml"
+  if [[ -n ${FOREMAN_SUITE_AUDIT_POLICY:-} ]]; then
+    [[ -f $FOREMAN_SUITE_AUDIT_POLICY ]] || die "FOREMAN_SUITE_AUDIT_POLICY: no such file: $FOREMAN_SUITE_AUDIT_POLICY"
+    cp "$FOREMAN_SUITE_AUDIT_POLICY" "$dir/run/audit-policy.yaml"
+    log "auditing to $dir/logs/audit.log (policy $FOREMAN_SUITE_AUDIT_POLICY)"
+  fi
 
   start_component etcd 60
   start_component kube-apiserver 120
@@ -626,6 +645,7 @@ KCM_PORT=$KCM_PORT
 SCHEDULER_PORT=$SCHEDULER_PORT
 KWOK_PORT=$KWOK_PORT
 BIN_DIR=$bin
+AUDIT_LOG=$([[ -f $dir/run/audit-policy.yaml ]] && echo "$dir/logs/audit.log")
 EOF
 }
 

@@ -1,5 +1,6 @@
 package org.theforeman.operator.foreman;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.theforeman.operator.common.runtime.Registration;
 public final class ForemanOperator {
     public static final String NAME = "foreman-operator";
 
+    /** The kinds it manages: what the class-data training run maps from JSON. */
+    public static final List<Class<? extends HasMetadata>> MANAGED_KINDS = ForemanSources.MANAGED_TYPES;
+
     private ForemanOperator() {}
 
     public static List<Registration<?>> registrations(KubernetesClient client) {
@@ -24,6 +28,6 @@ public final class ForemanOperator {
     }
 
     public static void main(String[] args) {
-        OperatorLauncher.main(NAME, args, ForemanOperator::registrations);
+        OperatorLauncher.main(NAME, args, ForemanOperator::registrations, MANAGED_KINDS, () -> {});
     }
 }

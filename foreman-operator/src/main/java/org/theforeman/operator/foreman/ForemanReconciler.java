@@ -21,6 +21,7 @@ import org.theforeman.operator.common.foreman.ForemanClient;
 import org.theforeman.operator.common.reconcile.EventRecorder;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.reconcile.RejectedWrites;
+import org.theforeman.operator.common.reconcile.StatusApply;
 import org.theforeman.operator.common.reconcile.StatusUpdates;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.foreman.components.Cache;
@@ -59,13 +60,13 @@ public class ForemanReconciler implements Reconciler<Foreman> {
         var objects = new ManagedObjects<>(foreman, context, applier, events);
         var resolved = ForemanInputsResolver.resolve(foreman, name -> objects.referenced(Secret.class, name));
         if (resolved.inputs() == null) {
-            return blocked(foreman, InputProblem.asStates(resolved.problems()));
+            return blocked(foreman, InputProblem.asStates(resolved.problems()), context);
         }
         List<ComponentState> states = new ArrayList<>();
         Duration retry = parts(objects, resolved.inputs(), states);
         Instant now = clock.instant();
-        UpdateControl<Foreman> control =
-                StatusUpdates.patchIfChanged(foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now));
+        UpdateControl<Foreman> control = StatusApply.applyIfChanged(
+                foreman, ForemanStatusView.of(objects, resolved.inputs(), states, now), context);
         Duration registrationRetry = retry;
         // A refused write is retried with backoff (RejectedWrites), not by throwing.
         return RejectedWrites.retryAfter(foreman, states, now)
@@ -111,11 +112,12 @@ public class ForemanReconciler implements Reconciler<Foreman> {
     }
 
     /** Input the user must fix: said in status and once in an event; nothing else changes meanwhile. */
-    private UpdateControl<Foreman> blocked(Foreman foreman, List<ComponentState> problems) {
+    private UpdateControl<Foreman> blocked(Foreman foreman, List<ComponentState> problems, Context<Foreman> context) {
         problems.stream()
                 .filter(p -> !StatusUpdates.hasCondition(foreman, p.conditionType(), p.reason()))
                 .forEach(p -> events.warning(foreman, p.reason(), p.message()));
-        return StatusUpdates.patchIfChanged(foreman, ForemanStatusView.blocked(foreman, problems, clock.instant()))
+        return StatusApply.applyIfChanged(
+                        foreman, ForemanStatusView.blocked(foreman, problems, clock.instant()), context)
                 // Look again now and then: a Secret the user creates later is also seen through its informer.
                 .rescheduleAfter(Duration.ofSeconds(15));
     }

@@ -37,12 +37,14 @@ final class ForemanSources {
     /** The child resources of plugins: a change of their status reaches the Foreman within a second. */
     private static final List<Class<? extends HasMetadata>> CHILDREN = List.of(Pulp.class, SmartProxy.class);
 
+    static final List<Class<? extends HasMetadata>> MANAGED_TYPES =
+            Stream.of(WORKLOADS, SURROUNDINGS, CHILDREN).flatMap(List::stream).toList();
+
     private ForemanSources() {}
 
     static List<EventSource<?, Foreman>> all(EventSourceContext<Foreman> context) {
         List<EventSource<?, Foreman>> sources = new ArrayList<>();
-        Stream.of(WORKLOADS, SURROUNDINGS, CHILDREN)
-                .flatMap(List::stream)
+        MANAGED_TYPES.stream()
                 .map(type -> ManagedSources.managed(type, context, ForemanNames.APPLICATION, ForemanOperator.NAME))
                 .forEach(sources::add);
         sources.add(ManagedSources.referenced(Secret.class, context, ForemanSources::userSecrets));

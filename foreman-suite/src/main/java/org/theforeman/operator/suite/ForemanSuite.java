@@ -1,5 +1,6 @@
 package org.theforeman.operator.suite;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,6 +38,11 @@ public final class ForemanSuite {
     }
 
     public static void main(String[] args) {
-        OperatorLauncher.main(NAME, args, ForemanSuite::registrations);
+        List<Class<? extends HasMetadata>> kinds = Stream.of(
+                        PulpOperator.MANAGED_KINDS, SmartProxyOperator.MANAGED_KINDS, ForemanOperator.MANAGED_KINDS)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
+        OperatorLauncher.main(NAME, args, ForemanSuite::registrations, kinds, PulpOperator.TRAINING);
     }
 }

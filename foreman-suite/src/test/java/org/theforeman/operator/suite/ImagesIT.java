@@ -128,7 +128,7 @@ class ImagesIT {
                 "POD_NAME=foreman-suite-image",
                 "LEADER_ELECTION=true",
                 "HTTP_PORT=0",
-                "JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+UseSerialGC"));
+                "JAVA_TOOL_OPTIONS=" + bundleJavaOptions()));
         List<String> entrypoint = new ArrayList<>();
         config.get("Entrypoint").forEach(e -> entrypoint.add("'" + e.asText() + "'"));
         String user = config.get("User").asText();
@@ -211,6 +211,14 @@ class ImagesIT {
             }
         }
         throw new IllegalStateException("no JAVA_HOME in the image's environment");
+    }
+
+    /** The JVM settings of the all-in-one bundle's Deployment (JAVA_TOOL_OPTIONS). */
+    private static String bundleJavaOptions() throws IOException {
+        Matcher m = Pattern.compile("(?m)- name: JAVA_TOOL_OPTIONS\\n\\s+value: (.+)$")
+                .matcher(Files.readString(RepositoryLayout.root().resolve("install/foreman-suite-all-in-one.yaml")));
+        assertThat(m.find()).as("JAVA_TOOL_OPTIONS in the all-in-one bundle").isTrue();
+        return m.group(1).trim();
     }
 
     /** The image of the bundle's one Deployment. */

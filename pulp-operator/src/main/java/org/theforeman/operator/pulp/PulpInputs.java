@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param customSettings user settings from custom_pulp_settings, by setting name
  * @param contentOrigin CONTENT_ORIGIN
  * @param referencedDataDigest digest of the user Secrets' data the pods read, so a changed password rolls them
+ * @param settings the rendered settings file, or null until {@link #rendered}
+ * @param podConfigHash the pods' configuration hash, or null until {@link #rendered}
  */
 public record PulpInputs(
         String image,
@@ -35,7 +37,9 @@ public record PulpInputs(
         String dbFieldsEncryptionSecret,
         SortedMap<String, String> customSettings,
         String contentOrigin,
-        String referencedDataDigest) {
+        String referencedDataDigest,
+        String settings,
+        String podConfigHash) {
 
     public enum Cache {
         NONE,
@@ -52,6 +56,26 @@ public record PulpInputs(
 
     public PulpInputs {
         customSettings = new TreeMap<>(customSettings == null ? Map.of() : customSettings);
+    }
+
+    /** These inputs with the settings file and the pods' hash, so a reconcile renders and hashes them once. */
+    public PulpInputs rendered(String settingsFile, String configHash) {
+        return new PulpInputs(
+                image,
+                databaseSecret,
+                managedDatabase,
+                cache,
+                cacheSecret,
+                storage,
+                storageName,
+                adminPasswordSecret,
+                secretKeySecret,
+                dbFieldsEncryptionSecret,
+                customSettings,
+                contentOrigin,
+                referencedDataDigest,
+                settingsFile,
+                configHash);
     }
 
     public boolean usesClaim() {

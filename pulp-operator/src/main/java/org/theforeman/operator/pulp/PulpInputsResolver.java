@@ -221,7 +221,7 @@ public final class PulpInputsResolver {
             }
         }
 
-        PulpInputs inputs = new PulpInputs(
+        PulpInputs unrendered = new PulpInputs(
                 image(spec),
                 databaseSecret,
                 external == null,
@@ -234,8 +234,14 @@ public final class PulpInputsResolver {
                 dbFieldsSecret,
                 custom,
                 contentOrigin(pulp),
-                ConfigHash.of(referencedData));
-        return new Result(inputs, List.copyOf(problems));
+                ConfigHash.of(referencedData),
+                null,
+                null);
+        if (!problems.isEmpty()) {
+            return new Result(unrendered, List.copyOf(problems));
+        }
+        String settings = PulpSettings.render(pulp, unrendered);
+        return new Result(unrendered.rendered(settings, PulpPods.configHash(pulp, unrendered, settings)), List.of());
     }
 
     /** The path the content app serves under: pulpcore's default, or a custom CONTENT_PATH_PREFIX. */

@@ -1,5 +1,6 @@
 package org.theforeman.operator.pulp;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +12,11 @@ import org.theforeman.operator.common.runtime.Registration;
 public final class PulpOperator {
     public static final String NAME = "pulp-operator";
 
+    /** The kinds it manages, and its builders on a sample Pulp: what the class-data training run loads. */
+    public static final List<Class<? extends HasMetadata>> MANAGED_KINDS = PulpSources.MANAGED_TYPES;
+
+    public static final Runnable TRAINING = new PulpTraining();
+
     private PulpOperator() {}
 
     public static List<Registration<?>> registrations(KubernetesClient client) {
@@ -18,6 +24,6 @@ public final class PulpOperator {
     }
 
     public static void main(String[] args) {
-        OperatorLauncher.main(NAME, args, PulpOperator::registrations);
+        OperatorLauncher.main(NAME, args, PulpOperator::registrations, MANAGED_KINDS, TRAINING);
     }
 }

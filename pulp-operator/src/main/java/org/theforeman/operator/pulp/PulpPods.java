@@ -33,9 +33,12 @@ public final class PulpPods {
 
     private PulpPods() {}
 
-    /** Hash of everything the pods read besides the image: a change of it, and only it, rolls them. */
-    public static String configHash(Pulp pulp, PulpInputs inputs) {
-        return ConfigHash.of(PulpSettings.render(pulp, inputs), inputs.referencedDataDigest(), env(pulp, inputs));
+    /**
+     * Hash of everything the pods read besides the image (the settings file, the user Secrets' data, the
+     * environment): a change of it, and only it, rolls them. Computed once per reconcile by the resolver.
+     */
+    static String configHash(Pulp pulp, PulpInputs inputs, String settings) {
+        return ConfigHash.of(settings, inputs.referencedDataDigest(), env(pulp, inputs));
     }
 
     public static Container container(

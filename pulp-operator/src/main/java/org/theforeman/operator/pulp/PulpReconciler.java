@@ -18,6 +18,7 @@ import org.theforeman.operator.common.apply.ResourceApplier;
 import org.theforeman.operator.common.reconcile.EventRecorder;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.reconcile.RejectedWrites;
+import org.theforeman.operator.common.reconcile.StatusApply;
 import org.theforeman.operator.common.reconcile.StatusUpdates;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.pulp.components.Cache;
@@ -66,7 +67,7 @@ public class PulpReconciler implements Reconciler<Pulp> {
                     events.warning(pulp, problem.reason(), problem.message());
                 }
             }
-            return StatusUpdates.patchIfChanged(pulp, PulpStatusView.blocked(pulp, problems, clock.instant()))
+            return StatusApply.applyIfChanged(pulp, PulpStatusView.blocked(pulp, problems, clock.instant()), context)
                     .rescheduleAfter(INPUT_RECHECK);
         }
         PulpInputs inputs = resolved.inputs();
@@ -92,7 +93,7 @@ public class PulpReconciler implements Reconciler<Pulp> {
         states.removeIf(Objects::isNull);
         Instant now = clock.instant();
         UpdateControl<Pulp> control =
-                StatusUpdates.patchIfChanged(pulp, PulpStatusView.of(objects, states, inputs, now));
+                StatusApply.applyIfChanged(pulp, PulpStatusView.of(objects, states, inputs, now), context);
         return RejectedWrites.retryAfter(pulp, states, now)
                 .map(control::rescheduleAfter)
                 .orElse(control);

@@ -25,7 +25,7 @@ import org.theforeman.operator.common.reconcile.ManagedSources;
  * Pulp refers to by name, so that a change to any of them reconciles the Pulps concerned.
  */
 final class PulpSources {
-    private static final List<Class<? extends HasMetadata>> MANAGED_TYPES = List.of(
+    static final List<Class<? extends HasMetadata>> MANAGED_TYPES = List.of(
             Secret.class,
             ConfigMap.class,
             Service.class,

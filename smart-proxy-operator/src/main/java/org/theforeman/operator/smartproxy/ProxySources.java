@@ -24,14 +24,13 @@ import org.theforeman.operator.smartproxy.model.ProxyNames;
 final class ProxySources {
     private ProxySources() {}
 
+    static final List<Class<? extends HasMetadata>> MANAGED_TYPES =
+            List.of(Deployment.class, Service.class, ConfigMap.class, Secret.class, Ingress.class);
+
     static List<EventSource<?, SmartProxy>> all(EventSourceContext<SmartProxy> context) {
-        List<EventSource<?, SmartProxy>> sources = new ArrayList<>(List.of(
-                managed(Deployment.class, context),
-                managed(Service.class, context),
-                managed(ConfigMap.class, context),
-                managed(Secret.class, context),
-                managed(Ingress.class, context),
-                ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets)));
+        List<EventSource<?, SmartProxy>> sources = new ArrayList<>();
+        MANAGED_TYPES.forEach(type -> sources.add(managed(type, context)));
+        sources.add(ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets));
         // A proxy waiting for its Foreman's WebReady starts the moment it turns true. Where the Foreman CRD is
         // not installed (only this operator runs) or may not be listed, the proxy looks again every RECHECK.
         if (ManagedSources.watchable(context, Foreman.class)) {

@@ -1,5 +1,6 @@
 package org.theforeman.operator.smartproxy;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,9 @@ public final class SmartProxyOperator {
         }
     }
 
+    /** The kinds it manages: what the class-data training run maps from JSON. */
+    public static final List<Class<? extends HasMetadata>> MANAGED_KINDS = ProxySources.MANAGED_TYPES;
+
     private SmartProxyOperator() {}
 
     public static List<Registration<?>> registrations(KubernetesClient client, Settings settings) {
@@ -56,6 +60,7 @@ public final class SmartProxyOperator {
 
     public static void main(String[] args) {
         // Read inside the launcher, which turns a bad value into one line and exit status 1.
-        OperatorLauncher.main(NAME, args, client -> registrations(client, Settings.from(System.getenv())));
+        OperatorLauncher.main(
+                NAME, args, client -> registrations(client, Settings.from(System.getenv())), MANAGED_KINDS, () -> {});
     }
 }

@@ -20,6 +20,7 @@ import org.theforeman.operator.common.apply.ResourceApplier;
 import org.theforeman.operator.common.reconcile.EventRecorder;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
 import org.theforeman.operator.common.reconcile.RejectedWrites;
+import org.theforeman.operator.common.reconcile.StatusApply;
 import org.theforeman.operator.common.reconcile.StatusUpdates;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.smartproxy.components.Certificates;
@@ -82,7 +83,7 @@ public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<Sma
             if (!problems.isEmpty()) {
                 // Nothing changes until the input is there or fixed: running pods keep serving.
                 warnOnce(proxy, problems);
-                return StatusUpdates.patchIfChanged(proxy, ProxyStatusView.blocked(proxy, problems, now))
+                return StatusApply.applyIfChanged(proxy, ProxyStatusView.blocked(proxy, problems, now), context)
                         .rescheduleAfter(RECHECK);
             }
             states.add(tls.state());
@@ -92,14 +93,15 @@ public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<Sma
             Registration.Result registered =
                     registration.reconcile(objects, foreman.target(), endpoint, features, server.state());
             states.add(0, registered.state());
-            UpdateControl<SmartProxy> control = StatusUpdates.patchIfChanged(
+            UpdateControl<SmartProxy> control = StatusApply.applyIfChanged(
                     proxy,
-                    ProxyStatusView.of(proxy, states, registered.record(), server.deployment(), ssh.publicKey(), now));
+                    ProxyStatusView.of(proxy, states, registered.record(), server.deployment(), ssh.publicKey(), now),
+                    context);
             return reschedule(control, registered.retryAfter(), tls.renewAt(), now);
         } catch (KubernetesClientException e) {
             RejectedWrites.report(objects, states, e);
-            UpdateControl<SmartProxy> control =
-                    StatusUpdates.patchIfChanged(proxy, ProxyStatusView.of(proxy, states, null, null, null, now));
+            UpdateControl<SmartProxy> control = StatusApply.applyIfChanged(
+                    proxy, ProxyStatusView.of(proxy, states, null, null, null, now), context);
             return reschedule(
                     control, RejectedWrites.retryAfter(proxy, states, now).orElse(null), null, now);
         }

@@ -105,7 +105,7 @@ final class HelmChart {
                 """.formatted(images.registry(), images.version()));
         for (OperatorDescription op : Operators.ALL) {
             out.append("  ").append(op.valuesKey()).append(":\n    enabled: true\n    resources:\n");
-            out.append(Manifests.indent(Manifests.RESOURCES, 6));
+            out.append(Manifests.indent(Manifests.resources(op), 6));
         }
         out.append("""
                 # One process and one Deployment (foreman-suite) instead of the three, for small installs.
@@ -113,7 +113,7 @@ final class HelmChart {
                   enabled: false
                   resources:
                 """);
-        out.append(Manifests.indent(Manifests.RESOURCES, 4));
+        out.append(Manifests.indent(Manifests.resources(Operators.ALL_IN_ONE), 4));
         return out.toString();
     }
 }

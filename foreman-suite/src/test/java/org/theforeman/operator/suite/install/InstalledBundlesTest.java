@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -38,6 +40,27 @@ class InstalledBundlesTest {
                     .as("%s is stale; run: %s", file.getKey(), REFRESH)
                     .isEqualTo(file.getValue());
         }
+    }
+
+    @Test
+    void theBundlesRunTheJvmOptionsTheBenchmarkValidated() throws IOException {
+        assertThat(List.of(Manifests.JAVA_OPTIONS.split(" "))).isEqualTo(benchmarked("jvm.options"));
+        assertThat(List.of(Manifests.JAVA_OPTIONS_RSA.split(" "))).isEqualTo(benchmarked("jvm-rsa.options"));
+        assertThat(Manifests.javaOptions(Operators.PULP)).isEqualTo(Manifests.JAVA_OPTIONS);
+        assertThat(Manifests.javaOptions(Operators.SMART_PROXY)).isEqualTo(Manifests.JAVA_OPTIONS_RSA);
+    }
+
+    /**
+     * An options file of e2e/bench as a bundle says it: the heap a share of the memory limit instead of
+     * -Xmx, and no class-data archive (a local build's; the images have none).
+     */
+    private static List<String> benchmarked(String file) throws IOException {
+        String line = Files.readString(RepositoryLayout.root().resolve("e2e/bench/" + file))
+                .trim();
+        return Arrays.stream(line.split("\\s+"))
+                .filter(o -> !o.startsWith("-XX:SharedArchiveFile="))
+                .map(o -> o.startsWith("-Xmx") ? "-XX:MaxRAMPercentage=30" : o)
+                .toList();
     }
 
     @Test

@@ -14,11 +14,47 @@ final class Manifests {
     static final String WATCHED_NAMESPACE = "WATCHED_NAMESPACE";
     static final String OPERATOR_NAMESPACE = "OPERATOR_NAMESPACE";
     static final String SIDE_PORT_SERVICE_SUFFIX = "-metrics";
-    /** Every operator's container resources (the Helm chart's defaults). */
+    /**
+     * An operator's container resources (the Helm chart's defaults): the Pulp operator's peak RSS at 100
+     * Pulps with {@link #JAVA_OPTIONS} (e2e/bench) plus headroom; the all-in-one runs the three.
+     */
     static final String RESOURCES = """
             requests: {cpu: 100m, memory: 256Mi}
-            limits: {memory: 512Mi}
+            limits: {memory: 320Mi}
             """;
+
+    static final String ALL_IN_ONE_RESOURCES = """
+            requests: {cpu: 100m, memory: 384Mi}
+            limits: {memory: 480Mi}
+            """;
+
+    /**
+     * The JVM settings the benchmark validated (e2e/bench/jvm.options; InstalledBundlesTest keeps them
+     * alike), with the heap a share of the container's memory limit instead of fixed: 96 MiB at 320Mi.
+     * C1 only: the least start-up CPU and memory.
+     */
+    static final String JAVA_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -Xmn8m -Xss512k"
+            + " -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1"
+            + " -XX:CompileThresholdScaling=3 -XX:MaxDirectMemorySize=16m -XX:-UsePerfData"
+            + " -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * For the operators that generate RSA keys (the Smart Proxy's 4096-bit SSH key: 10-40 s of CPU with C1
+     * alone, 1-4 s with C2): C2 for the hottest loops only (e2e/bench/jvm-rsa.options).
+     */
+    static final String JAVA_OPTIONS_RSA = "-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -Xmn8m -Xss512k"
+            + " -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:CompileThresholdScaling=3"
+            + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+            + " -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:MaxDirectMemorySize=16m"
+            + " -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError";
+
+    static String javaOptions(OperatorDescription op) {
+        return op == Operators.SMART_PROXY || op == Operators.ALL_IN_ONE ? JAVA_OPTIONS_RSA : JAVA_OPTIONS;
+    }
+
+    static String resources(OperatorDescription op) {
+        return op == Operators.ALL_IN_ONE ? ALL_IN_ONE_RESOURCES : RESOURCES;
+    }
 
     /**
      * How values are written.
@@ -40,10 +76,7 @@ final class Manifests {
                             # each); * watches all (with install/%1$s-cluster-wide.yaml).
                             - name: WATCH_NAMESPACES
                               valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
-                            """.formatted(op.name()), op -> """
-                            requests: {cpu: 100m, memory: 256Mi}
-                            limits: {memory: 512Mi}
-                            """);
+                            """.formatted(op.name()), Manifests::resources);
         }
     }
 
@@ -104,10 +137,11 @@ final class Manifests {
                   valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.name}}
                 - name: LEADER_ELECTION
                   value: "true"
-                # Heap sized from the container's memory limit; one GC thread for a small, mostly idle JVM.
+                # Measured by e2e/bench: heap a share of the memory limit, serial GC, little or no C2,
+                # bounded metaspace, code cache and stacks (start-up and peak memory, issue 16).
                 - name: JAVA_TOOL_OPTIONS
-                  value: -XX:MaxRAMPercentage=75 -XX:+UseSerialGC
-                """;
+                  value: %s
+                """.formatted(javaOptions(op));
         String container = """
                 - name: operator
                   image: %s

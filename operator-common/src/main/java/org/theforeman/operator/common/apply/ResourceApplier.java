@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,14 @@ public final class ResourceApplier {
      * @param actual the object as last seen (an informer's cache), or null when it does not exist
      */
     public <R extends HasMetadata> Outcome apply(R desired, R actual) {
+        return apply(desired, actual, answer -> {});
+    }
+
+    /**
+     * As {@link #apply(HasMetadata, HasMetadata)}; {@code answered} receives the object the server answered
+     * an apply with (not called when nothing was written, or when the content had to be replaced).
+     */
+    public <R extends HasMetadata> Outcome apply(R desired, R actual, Consumer<R> answered) {
         if (actual != null && DesiredState.isSatisfiedBy(desired, actual, fieldManager)) {
             return Outcome.UNCHANGED;
         }
@@ -63,6 +72,8 @@ public final class ResourceApplier {
         }
         if (actual != null && !DesiredState.isSatisfiedBy(desired, applied, fieldManager)) {
             replace(desired, applied);
+        } else {
+            answered.accept(applied);
         }
         Outcome outcome = actual == null ? Outcome.CREATED : Outcome.UPDATED;
         log.info(
@@ -92,5 +103,10 @@ public final class ResourceApplier {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** The field manager of this operator's applies, whose managedFields entry the drift test reads. */
+    public String fieldManager() {
+        return fieldManager;
     }
 }

@@ -44,7 +44,21 @@ public final class ManagedObjects<P extends HasMetadata> {
     public <R extends HasMetadata> R apply(R desired) {
         Class<R> type = (Class<R>) desired.getClass();
         R actual = cached(type, desired.getMetadata().getName());
-        return applier.apply(desired, actual) == ResourceApplier.Outcome.UNCHANGED ? actual : desired;
+        // The answer goes into the informer's cache: the next reconcile reads what was written, and the
+        // watch event of this very write does not trigger another reconcile.
+        ResourceApplier.Outcome outcome =
+                applier.apply(desired, actual, answer -> ManagedSources.written(context, type, answer, actual));
+        return outcome == ResourceApplier.Outcome.UNCHANGED ? actual : desired;
+    }
+
+    /**
+     * Tells the informer of {@code answer}'s type what a write made outside {@link #apply} answered.
+     *
+     * @param previous the cached object the write replaced, or null when the cache held none
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends HasMetadata> void written(R answer, R previous) {
+        ManagedSources.written(context, (Class<R>) answer.getClass(), answer, previous);
     }
 
     /**

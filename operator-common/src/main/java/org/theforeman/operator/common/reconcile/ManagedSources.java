@@ -35,12 +35,15 @@ public final class ManagedSources {
     /** The informer of the objects of {@code type} that this operator manages, named after the type. */
     public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> managed(
             Class<R> type, EventSourceContext<P> context, String application, String managedBy) {
-        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+        var builder = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
                 .withName(managedName(type))
                 .withLabelSelector(selector(application, managedBy))
-                .withSecondaryToPrimaryMapper((R resource) -> byInstanceLabel(resource, application, managedBy))
-                .build();
-        return new InformerEventSource<>(configuration, context);
+                .withSecondaryToPrimaryMapper((R resource) -> byInstanceLabel(resource, application, managedBy));
+        if (oneInformer(context.getControllerConfiguration().getEffectiveNamespaces())) {
+            // The operator's field manager is its name, as is managed-by: its own entry stays.
+            builder.withItemStore(new PrunedItemStore<>(managedBy));
+        }
+        return new InformerEventSource<>(builder.build(), context);
     }
 
     /**
@@ -54,9 +57,8 @@ public final class ManagedSources {
                 .list(namespace, primary -> references.apply(primary).contains(name))
                 .findAny()
                 .isEmpty());
-        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+        var builder = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
                 .withName(referencedName(type))
-                .withItemStore(store)
                 .withSecondaryToPrimaryMapper((R resource) -> {
                     String namespace = resource.getMetadata().getNamespace();
                     String name = resource.getMetadata().getName();
@@ -66,9 +68,22 @@ public final class ManagedSources {
                                     primary -> references.apply(primary).contains(name))
                             .map(ResourceID::fromResource)
                             .collect(Collectors.toSet());
-                })
-                .build();
-        return new InformerEventSource<>(configuration, context);
+                });
+        if (oneInformer(context.getControllerConfiguration().getEffectiveNamespaces())) {
+            // Several namespaces share one item store in JOSDK: each keeps its own default store instead.
+            builder.withItemStore(store);
+        }
+        return new InformerEventSource<>(builder.build(), context);
+    }
+
+    /**
+     * Whether an event source has one informer (all namespaces, or one). JOSDK hands the item store an
+     * event source is configured with to the informer of every watched namespace, and each (re)list
+     * keeps only its own namespace's keys in it: a shared store loses the other namespaces' objects
+     * (SharedStoreNamespacesIT). Custom stores are used with one informer only.
+     */
+    public static boolean oneInformer(Set<String> namespaces) {
+        return namespaces.size() == 1;
     }
 
     /**
@@ -113,6 +128,17 @@ public final class ManagedSources {
         var source = (InformerEventSource<R, P>)
                 context.eventSourceRetriever().getEventSourceFor(type, referencedName(type));
         return source.get(new ResourceID(name, namespace)).filter(r -> !ReferencedObjectStore.isPlaceholder(r));
+    }
+
+    /** Tells the informer of managed {@code type} what a write answered (JOSDK's recent-operation cache). */
+    static <R extends HasMetadata, P extends HasMetadata> void written(
+            Context<P> context, Class<R> type, R answer, R previous) {
+        InformerEventSource<R, P> source = managedSource(context, type);
+        if (previous == null) {
+            source.handleRecentResourceCreate(ResourceID.fromResource(answer), answer);
+        } else {
+            source.handleRecentResourceUpdate(ResourceID.fromResource(answer), answer, previous);
+        }
     }
 
     /** Cached managed objects of {@code type} that belong to the primary (instance label) and to {@code component}. */

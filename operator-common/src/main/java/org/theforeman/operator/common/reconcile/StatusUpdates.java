@@ -2,7 +2,6 @@ package org.theforeman.operator.common.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -43,14 +42,9 @@ public final class StatusUpdates {
         return next;
     }
 
-    /** Patches the status subresource when {@code next} differs from what the primary carries. */
-    public static <P extends CustomResource<?, S>, S extends SuiteStatus> UpdateControl<P> patchIfChanged(
-            P primary, S next) {
-        if (Objects.equals(primary.getStatus(), next)) {
-            return UpdateControl.noUpdate();
-        }
-        primary.setStatus(next);
-        return UpdateControl.patchStatus(primary);
+    /** Whether {@code next} differs from the primary's status: only then is it written ({@link StatusApply}). */
+    public static boolean changed(CustomResource<?, ? extends SuiteStatus> primary, SuiteStatus next) {
+        return !Objects.equals(primary.getStatus(), next);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class LeaderLease {
                     duration(env, "LEADER_ELECTION_RETRY_PERIOD", DEFAULT.retryPeriod));
         }
 
-        private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        static Duration duration(Map<String, String> env, String name, Duration fallback) {
             String value = env.get(name);
             if (value == null || value.isBlank()) {
                 return fallback;

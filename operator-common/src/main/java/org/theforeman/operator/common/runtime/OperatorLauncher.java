@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.theforeman.operator.common.apply.WriteCounter;
+import org.theforeman.operator.common.reconcile.PrunedItemStore;
 
 /**
  * Starts an operator process: client, start-up checks, metrics, the JOSDK operator with leader election,
@@ -43,6 +45,8 @@ public final class OperatorLauncher {
     static final Duration CRD_RECHECK = Duration.ofSeconds(3);
 
     private static final Duration INFORMER_HEALTH_CHECK = Duration.ofSeconds(2);
+    static final int RECONCILE_THREADS_PER_CPU = 4;
+    static final String DEFAULT_RECONCILE_INTERVAL = "0.5s";
 
     private OperatorLauncher() {}
 
@@ -55,6 +59,26 @@ public final class OperatorLauncher {
      */
     public static void main(
             String name, String[] args, Function<KubernetesClient, List<Registration<?>>> registrations) {
+        main(name, args, registrations, List.of(), () -> {});
+    }
+
+    /**
+     * As {@link #main(String, String[], Function)}; with {@value ClassDataTraining#FLAG} as the first
+     * argument it is the class-data-sharing training run instead ({@link ClassDataTraining}).
+     *
+     * @param managedKinds the kinds the operator manages, mapped from JSON in training
+     * @param warmUp the operator's builders and drift checks on sample data, run in training
+     */
+    public static void main(
+            String name,
+            String[] args,
+            Function<KubernetesClient, List<Registration<?>>> registrations,
+            List<Class<? extends HasMetadata>> managedKinds,
+            Runnable warmUp) {
+        if (ClassDataTraining.requested(args)) {
+            ClassDataTraining.run(name, registrations, managedKinds, warmUp);
+            return;
+        }
         try {
             ClusterEndpoints.configure(System.getenv());
             RunningOperator running = launch(name, OperatorSettings.from(args, System.getenv()), registrations);
@@ -172,7 +196,8 @@ public final class OperatorLauncher {
                     // Closed by RunningOperator.close, after the lease is released with it.
                     .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true)
-                    .withCacheSyncTimeout(Duration.ofMinutes(2));
+                    .withCacheSyncTimeout(Duration.ofMinutes(2))
+                    .withConcurrentReconciliationThreads(reconcileThreads(System.getenv()));
             if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
                         name + "-leader",
@@ -204,11 +229,7 @@ public final class OperatorLauncher {
             }
         });
         for (Registration<?> registration : registrations) {
-            // The controller name is also the field manager of status writes: name it after the operator.
-            String controllerName = registration.controllerName() != null
-                    ? registration.controllerName()
-                    : registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
-            register(operator, registration, namespaces, controllerName);
+            register(operator, registration, namespaces, controllerName(name, registrations, registration));
         }
         try {
             operator.start();
@@ -242,10 +263,60 @@ public final class OperatorLauncher {
                 stopping);
     }
 
+    /**
+     * Reconciles that run at once: {@code RECONCILE_THREADS}, else {@value #RECONCILE_THREADS_PER_CPU} per
+     * available CPU (a reconcile mostly waits for the API server; more threads than that only make the
+     * operator's CPU compete with the control plane's on a small node; JOSDK's default is 50).
+     */
+    static int reconcileThreads(Map<String, String> env) {
+        String value = env.get("RECONCILE_THREADS");
+        if (value == null || value.isBlank()) {
+            return Math.max(2, RECONCILE_THREADS_PER_CPU * Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads < 1) {
+                throw new NumberFormatException();
+            }
+            return threads;
+        } catch (NumberFormatException e) {
+            throw new StartupException("RECONCILE_THREADS must be a positive number, got '" + value + "'");
+        }
+    }
+
+    /**
+     * {@code RECONCILE_MIN_INTERVAL} (default {@value #DEFAULT_RECONCILE_INTERVAL}, {@code 0} for none): at
+     * most one reconcile of a resource in that time; events that arrive meanwhile are handled together by
+     * the next one. While a Pulp converges its Deployments, Job and claims change status many times a
+     * second: measured at N=10, a third fewer reconciles, less CPU, and all Ready sooner.
+     */
+    static Optional<Duration> reconcileInterval(Map<String, String> env) {
+        String value = env.get("RECONCILE_MIN_INTERVAL");
+        if (value != null && value.trim().equals("0")) {
+            return Optional.empty();
+        }
+        return Optional.of(LeaderLease.Timings.duration(
+                env, "RECONCILE_MIN_INTERVAL", Duration.parse("PT" + DEFAULT_RECONCILE_INTERVAL.toUpperCase())));
+    }
+
+    /** The controller name is also the field manager of status writes: named after the operator. */
+    static String controllerName(String name, List<Registration<?>> registrations, Registration<?> registration) {
+        if (registration.controllerName() != null) {
+            return registration.controllerName();
+        }
+        return registrations.size() == 1 ? name : name + "-" + HasMetadata.getPlural(registration.kind());
+    }
+
     private static <P extends HasMetadata> void register(
             Operator operator, Registration<P> registration, WatchedNamespaces namespaces, String controllerName) {
         operator.register(registration.reconciler(), o -> {
             o.withName(controllerName).withFieldManager(controllerName);
+            reconcileInterval(System.getenv())
+                    .ifPresent(interval -> o.withRateLimiter(new LinearRateLimiter(interval, 1)));
+            if (namespaces.all() || namespaces.names().size() == 1) {
+                // Primaries are cached without managedFields: nothing reads them (status is applied whole).
+                o.withItemStore(new PrunedItemStore<>(null));
+            }
             if (namespaces.all()) {
                 o.watchingAllNamespaces();
             } else {

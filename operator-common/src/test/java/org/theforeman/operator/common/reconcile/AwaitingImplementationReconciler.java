@@ -35,6 +35,6 @@ public abstract class AwaitingImplementationReconciler<P extends CustomResource<
     public UpdateControl<P> reconcile(P primary, Context<P> context) {
         S next = StatusUpdates.desired(
                 primary, emptyStatus, List.of(ComponentState.failed("Deployed", REASON, message)), clock.instant());
-        return StatusUpdates.patchIfChanged(primary, next);
+        return StatusApply.applyIfChanged(primary, next, context);
     }
 }

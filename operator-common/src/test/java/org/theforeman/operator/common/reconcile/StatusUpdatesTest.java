@@ -24,23 +24,21 @@ class StatusUpdatesTest {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         PulpStatus first = StatusUpdates.desired(
                 pulp(1, null), PulpStatus::new, List.of(ComponentState.ready("APIReady", "Available", "1/1")), t0);
-        assertThat(StatusUpdates.patchIfChanged(
+        assertThat(StatusUpdates.changed(
+                        pulp(1, first),
+                        StatusUpdates.desired(
                                 pulp(1, first),
-                                StatusUpdates.desired(
-                                        pulp(1, first),
-                                        PulpStatus::new,
-                                        List.of(ComponentState.ready("APIReady", "Available", "1/1")),
-                                        t0.plusSeconds(60)))
-                        .isNoUpdate())
-                .isTrue();
-        assertThat(StatusUpdates.patchIfChanged(
+                                PulpStatus::new,
+                                List.of(ComponentState.ready("APIReady", "Available", "1/1")),
+                                t0.plusSeconds(60))))
+                .isFalse();
+        assertThat(StatusUpdates.changed(
+                        pulp(2, first),
+                        StatusUpdates.desired(
                                 pulp(2, first),
-                                StatusUpdates.desired(
-                                        pulp(2, first),
-                                        PulpStatus::new,
-                                        List.of(ComponentState.ready("APIReady", "Available", "1/1")),
-                                        t0.plusSeconds(60)))
-                        .isPatchStatus())
+                                PulpStatus::new,
+                                List.of(ComponentState.ready("APIReady", "Available", "1/1")),
+                                t0.plusSeconds(60))))
                 .as("a new generation is recorded")
                 .isTrue();
     }

@@ -71,7 +71,7 @@ final class PulpDeployment {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)
-                .addToAnnotations(ConfigHash.ANNOTATION, PulpPods.configHash(pulp, inputs))
+                .addToAnnotations(ConfigHash.ANNOTATION, inputs.podConfigHash())
                 .endMetadata()
                 .withSpec(
                         PulpPods.podSpec(pulp, inputs, settings, List.of(built)).build())

@@ -15,7 +15,7 @@ public final class SettingsConfigMap {
     public static ConfigMap desired(Pulp pulp, PulpInputs inputs) {
         return new ConfigMapBuilder()
                 .withMetadata(PulpMeta.owned(pulp, PulpNames.of(pulp).settings(), "settings"))
-                .withData(Map.of(PulpSettings.FILE, PulpSettings.render(pulp, inputs)))
+                .withData(Map.of(PulpSettings.FILE, inputs.settings()))
                 .build();
     }
 }
