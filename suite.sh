@@ -59,13 +59,25 @@ build_jars() {
 
 pid_of() { [[ -f $state/pids/$1 ]] && kill -0 "$(cat "$state/pids/$1")" 2>/dev/null && cat "$state/pids/$1"; }
 
+# The JVM settings the benchmark validated and the install bundles carry (e2e/bench: the Smart Proxy
+# operator keeps C2 for its RSA keys), with the jar's class-data archive when the build made one.
+java_options() {
+  local op=$1 jar options_file=$root/e2e/bench/jvm.options
+  jar=$(jar_of "$op")
+  [[ $op == smart-proxy-operator ]] && options_file=$root/e2e/bench/jvm-rsa.options
+  local options; options=$(sed "s|{jar}|${jar%.jar}|g" "$options_file")
+  [[ -f ${jar%.jar}.jsa ]] || options=$(sed 's/-XX:SharedArchiveFile=[^ ]*//' <<<"$options")
+  echo "$options"
+}
+
 launch_operator() {
   local op=$1 logfile=$state/logs/$1.log
   pid_of "$op" >/dev/null && return
   mkdir -p "$state/pids" "$state/logs"
   : >"$logfile"
+  # shellcheck disable=SC2046 # the options are words
   WATCH_NAMESPACES=$namespace HTTP_PORT=0 KUBECONFIG=$KUBECONFIG CLUSTER_ENDPOINTS=port-forward \
-    setsid java -Xmx256m -jar "$(jar_of "$op")" >"$logfile" 2>&1 </dev/null &
+    setsid java $(java_options "$op") -jar "$(jar_of "$op")" >"$logfile" 2>&1 </dev/null &
   echo $! >"$state/pids/$op"
 }
 
