@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param dbFieldsEncryptionSecret Secret with key database_fields.symmetric.key
  * @param customSettings user settings from custom_pulp_settings, by setting name
  * @param contentOrigin CONTENT_ORIGIN
+ * @param contentOriginNote why contentOrigin is a guess (the address clients use cannot be derived), else null
  * @param referencedDataDigest digest of the user Secrets' data the pods read, so a changed password rolls them
  */
 public record PulpInputs(
@@ -35,6 +36,7 @@ public record PulpInputs(
         String dbFieldsEncryptionSecret,
         SortedMap<String, String> customSettings,
         String contentOrigin,
+        String contentOriginNote,
         String referencedDataDigest) {
 
     public enum Cache {

@@ -14,11 +14,13 @@ import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpInputsResolver;
 import org.theforeman.operator.pulp.PulpNames;
 import org.theforeman.operator.pulp.PulpPods;
+import org.theforeman.operator.pulp.PulpSettings;
 
 /**
  * Database migrations of one image: {@code pulpcore-manager migrate --noinput}, then the admin password
- * is set from its Secret. Named after the image, so a new image runs a new Job and the API, content and
- * worker pods move to that image only once it completed.
+ * is set from its Secret. Named after the image and the settings pulpcore copies into its default Domain
+ * when it migrates ({@link PulpSettings#domainSettings}), so a new image or a change of those settings runs
+ * a new Job, and the API, content and worker pods move only once it completed.
  */
 public final class MigrationJob {
     public static final String COMPONENT = "migration";
@@ -28,7 +30,13 @@ public final class MigrationJob {
     private MigrationJob() {}
 
     public static String name(Pulp pulp, PulpInputs inputs) {
-        return PulpNames.of(pulp).migrationJob(ConfigHash.ofText(inputs.image()));
+        return PulpNames.of(pulp).migrationJob(ConfigHash.ofText(target(pulp, inputs)));
+    }
+
+    /** What the Job migrates to: the image, and the domain-level settings unless they are all defaults. */
+    public static String target(Pulp pulp, PulpInputs inputs) {
+        String domain = PulpSettings.domainSettings(pulp, inputs);
+        return domain.isEmpty() ? inputs.image() : inputs.image() + " with " + domain;
     }
 
     public static Job desired(Pulp pulp, PulpInputs inputs) {

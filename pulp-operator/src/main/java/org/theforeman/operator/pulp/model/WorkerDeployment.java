@@ -5,6 +5,7 @@ import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
+import org.theforeman.operator.pulp.PulpPods;
 
 /**
  * pulpcore-worker: runs tasks. It serves nothing, so it has no HTTP probe; pulpcore itself reports
@@ -14,7 +15,12 @@ public final class WorkerDeployment {
     private WorkerDeployment() {}
 
     public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        return desired(pulp, inputs, image, PulpPods.configHash(pulp, inputs));
+    }
+
+    /** @param configHash the settings the pods run: the wanted ones once migrated */
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image, String configHash) {
         return PulpDeployment.desired(
-                pulp, inputs, PulpComponent.WORKER, image, List.of("pulpcore-worker"), null, null);
+                pulp, inputs, PulpComponent.WORKER, image, configHash, List.of("pulpcore-worker"), null, null);
     }
 }
