@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.theforeman.operator.api.v1alpha1.ChecksumType;
+import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 
@@ -55,6 +56,11 @@ public final class PulpSettings {
                 .append('\n');
         out.append("CONTENT_ORIGIN = ").append(quote(inputs.contentOrigin())).append('\n');
         out.append("API_ROOT = \"/pulp/\"\n");
+        if (behindProxy(spec)) {
+            // The web proxy, an ingress controller or the router sets X-Forwarded-Proto: links pulp builds
+            // from the request then keep the scheme the client used.
+            out.append("SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", \"https\")\n");
+        }
         List<ChecksumType> checksums =
                 spec.getAllowedContentChecksums() == null ? DEFAULT_CHECKSUMS : spec.getAllowedContentChecksums();
         out.append("ALLOWED_CONTENT_CHECKSUMS = [")
@@ -106,6 +112,13 @@ public final class PulpSettings {
         return domain.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Whether requests reach the API through a proxy that sets X-Forwarded-Proto. */
+    static boolean behindProxy(PulpSpec spec) {
+        return spec.getWeb() != null
+                || spec.getIngressType() == ExposureType.ingress
+                || spec.getIngressType() == ExposureType.route;
     }
 
     static boolean isObjectStorage(PulpInputs inputs) {

@@ -322,6 +322,11 @@ class PulpBuildersTest {
                 .contains("default $http_x_forwarded_proto;")
                 .contains("\"\" $scheme;")
                 .doesNotContain("X-Forwarded-Proto $scheme");
+        assertThat(PulpSettings.render(pulp, inputs))
+                .as("pulp trusts the proxy's X-Forwarded-Proto")
+                .contains("SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", \"https\")\n");
+        Pulp direct = pulp("{}");
+        assertThat(PulpSettings.render(direct, inputs(direct, Map.of()))).doesNotContain("SECURE_PROXY_SSL_HEADER");
         Pulp limited = pulp("{web: {}, nginx_client_max_body_size: 500m}");
         assertThat(WebConfigMap.desired(limited, inputs(limited, Map.of()))
                         .getData()

@@ -26,6 +26,8 @@ public final class MigrationJob {
     public static final String COMPONENT = "migration";
     /** The image a Job migrates to, for status and for choosing the pods' image. */
     public static final String IMAGE_ANNOTATION = "app.theforeman.org/image";
+    /** The domain-level settings a Job migrates to, when not all are pulpcore's defaults. */
+    public static final String DOMAIN_SETTINGS_ANNOTATION = "app.theforeman.org/domain-settings";
 
     private MigrationJob() {}
 
@@ -58,9 +60,13 @@ public final class MigrationJob {
                         PulpInputsResolver.ADMIN_PASSWORD_KEY,
                         false))
                 .build();
-        ObjectMeta metadata = new ObjectMetaBuilder(PulpMeta.owned(pulp, name(pulp, inputs), COMPONENT))
-                .addToAnnotations(IMAGE_ANNOTATION, inputs.image())
-                .build();
+        ObjectMetaBuilder meta = new ObjectMetaBuilder(PulpMeta.owned(pulp, name(pulp, inputs), COMPONENT))
+                .addToAnnotations(IMAGE_ANNOTATION, inputs.image());
+        String domain = PulpSettings.domainSettings(pulp, inputs);
+        if (!domain.isEmpty()) {
+            meta.addToAnnotations(DOMAIN_SETTINGS_ANNOTATION, domain);
+        }
+        ObjectMeta metadata = meta.build();
         return new JobBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
