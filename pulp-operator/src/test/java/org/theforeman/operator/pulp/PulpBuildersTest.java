@@ -447,6 +447,22 @@ class PulpBuildersTest {
                 .isEqualTo(redirectOff);
         assertThat(MigrationJob.target(off, inputs(off, Map.of())))
                 .isEqualTo(IMAGE + " with REDIRECT_TO_OBJECT_STORAGE=False, STORAGE=S3");
+        // A cached redirect would outlive the setting: with Redis the Job clears the content cache.
+        Pulp cached = pulp("{object_storage_s3_secret: s3, cache: {enabled: true}}");
+        assertThat(String.join(" ", migrateCommand(cached)))
+                .contains("pulpcore-manager migrate --noinput;")
+                .contains("; pulpcore-manager clear-cache ||");
+        assertThat(String.join(" ", migrateCommand(off))).doesNotContain("clear-cache");
+    }
+
+    private static List<String> migrateCommand(Pulp pulp) {
+        return MigrationJob.desired(pulp, inputs(pulp, Map.of()))
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getCommand();
     }
 
     private static String hash(Pulp pulp, PulpInputs inputs) {

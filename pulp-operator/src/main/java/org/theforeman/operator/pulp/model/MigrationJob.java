@@ -41,18 +41,24 @@ public final class MigrationJob {
         return domain.isEmpty() ? inputs.image() : inputs.image() + " with " + domain;
     }
 
+    /**
+     * migrate, the admin password, and with Redis the content cache cleared: it may hold responses made
+     * under the old settings (a redirect to object storage) for CACHE_SETTINGS' EXPIRES_TTL. Pulp images
+     * without pulpcore-manager clear-cache just keep those until they expire.
+     */
+    static String command(PulpInputs inputs) {
+        String command = "set -e; pulpcore-manager migrate --noinput; pulpcore-manager "
+                + "reset-admin-password --password \"$PULP_ADMIN_PASSWORD\"";
+        return inputs.cache() == PulpInputs.Cache.NONE
+                ? command
+                : command + "; pulpcore-manager clear-cache || echo 'the content cache was not cleared: cached"
+                        + " responses expire by themselves'";
+    }
+
     public static Job desired(Pulp pulp, PulpInputs inputs) {
         ComponentSpec settings = new ComponentSpec();
-        Container base = PulpPods.container(
-                pulp,
-                inputs,
-                "migrate",
-                settings,
-                List.of(
-                        "/bin/sh",
-                        "-c",
-                        "set -e; pulpcore-manager migrate --noinput; pulpcore-manager "
-                                + "reset-admin-password --password \"$PULP_ADMIN_PASSWORD\""));
+        Container base =
+                PulpPods.container(pulp, inputs, "migrate", settings, List.of("/bin/sh", "-c", command(inputs)));
         Container migrate = new ContainerBuilder(base)
                 .addToEnv(PulpPods.fromSecret(
                         "PULP_ADMIN_PASSWORD",
