@@ -1,6 +1,7 @@
 package org.theforeman.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.theforeman.operator.api.v1alpha1.Pulp;
+import org.theforeman.operator.common.resources.ConfigHash;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.TestNamespace;
 import org.theforeman.operator.e2e.harness.WithControlPlane;
@@ -268,11 +271,34 @@ class PulpTrafficIT {
         assertThat(curl(location, followed).code()).isEqualTo(200);
         assertThat(sha256(followed)).isEqualTo(sha256);
 
+        // A public address for downloads (s3-custom-domain): a new migration Job, which also clears the
+        // redirect above from pulp's content cache, then the pods roll.
+        pulpcore.stop(dir, instances());
+        String rolledFrom = apiConfigHash();
+        admin.secrets().inNamespace(namespace).withName("traffic-s3").edit(secret -> {
+            secret.getData()
+                    .put(
+                            "s3-custom-domain",
+                            Base64.getEncoder()
+                                    .encodeToString("downloads.traffic.test/traffic-artifacts"
+                                            .getBytes(StandardCharsets.UTF_8)));
+            return secret;
+        });
+        await().atMost(READY_TIMEOUT).until(() -> !apiConfigHash().equals(rolledFrom));
+        migrate("S3_CUSTOM_DOMAIN=[0-9a-f]{10}, STORAGE=S3");
+        startPulp();
+        Curl custom = curl(baseUrl + "s3.bin", null);
+        assertThat(custom.code()).as("%s", custom).isEqualTo(302);
+        assertThat(custom.redirect())
+                .as("django-storages' custom_domain: an unsigned link")
+                .startsWith("https://downloads.traffic.test/traffic-artifacts/artifact/")
+                .doesNotContain("X-Amz-Signature");
+
         // Redirect off: the operator runs the migration again (pulpcore keeps the setting in its
         // default domain), and only then do the pods move to the new settings.
         pulpcore.stop(dir, instances());
         edit(p -> p.getSpec().setRedirectToObjectStorage(false));
-        migrate("REDIRECT_TO_OBJECT_STORAGE=False, STORAGE=S3");
+        migrate("REDIRECT_TO_OBJECT_STORAGE=False, S3_CUSTOM_DOMAIN=[0-9a-f]{10}, STORAGE=S3");
         startPulp();
         Curl served = curl(baseUrl + "s3.bin", followed);
         assertThat(served.code()).as("served by the content app: %s", served).isEqualTo(200);
@@ -341,14 +367,18 @@ class PulpTrafficIT {
     }
 
     /**
-     * Runs the migration Job the operator created for the current spec; {@code domain} is what its
-     * domain-settings annotation must say (null: none, pulpcore's defaults on file storage).
+     * Runs the migration Job the operator created for the current spec; {@code domain} is a pattern of
+     * what its domain-settings annotation must say (null: none, pulpcore's defaults on file storage).
      */
     private static void migrate(String domain) throws Exception {
         List<Job> jobs = real.migrationJobs(PULP);
         assertThat(jobs).as("the current migration Job").hasSize(1);
-        assertThat(jobs.get(0).getMetadata().getAnnotations().get("app.theforeman.org/domain-settings"))
-                .isEqualTo(domain);
+        String annotation = jobs.get(0).getMetadata().getAnnotations().get("app.theforeman.org/domain-settings");
+        if (domain == null) {
+            assertThat(annotation).isNull();
+        } else {
+            assertThat(annotation).matches(domain);
+        }
         long started = System.nanoTime();
         PulpcoreScript.Result migration = real.runMigration(real.migrationPod(PULP), PULP, root);
         assertThat(migration.exitCode())
@@ -419,6 +449,19 @@ class PulpTrafficIT {
         }
         command.addAll(local.command());
         pulpcore.start(dir, instance, local.envFile(), command);
+    }
+
+    private static String apiConfigHash() {
+        return admin.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(PULP + "-api")
+                .require()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(ConfigHash.ANNOTATION);
     }
 
     private static List<String> instances() {

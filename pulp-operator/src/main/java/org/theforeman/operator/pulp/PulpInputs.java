@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param customSettings user settings from custom_pulp_settings, by setting name
  * @param contentOrigin CONTENT_ORIGIN
  * @param contentOriginNote why contentOrigin is a guess (the address clients use cannot be derived), else null
+ * @param customDomainDigest digest of s3-custom-domain, the address object storage links point to, else null
  * @param referencedDataDigest digest of the user Secrets' data the pods read, so a changed password rolls them
  */
 public record PulpInputs(
@@ -37,6 +38,7 @@ public record PulpInputs(
         SortedMap<String, String> customSettings,
         String contentOrigin,
         String contentOriginNote,
+        String customDomainDigest,
         String referencedDataDigest) {
 
     public enum Cache {

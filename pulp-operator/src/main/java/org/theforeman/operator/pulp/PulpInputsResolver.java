@@ -27,6 +27,7 @@ public final class PulpInputsResolver {
             List.of("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DB_NAME");
     public static final List<String> CACHE_KEYS = List.of("REDIS_HOST", "REDIS_PORT");
     public static final List<String> S3_KEYS = List.of("s3-access-key-id", "s3-secret-access-key", "s3-bucket-name");
+    public static final String S3_CUSTOM_DOMAIN_KEY = "s3-custom-domain";
     public static final List<String> AZURE_KEYS = List.of("azure-account-name", "azure-account-key", "azure-container");
     public static final String ADMIN_PASSWORD_KEY = "password";
     public static final String SECRET_KEY_KEY = "secret_key";
@@ -238,6 +239,7 @@ public final class PulpInputsResolver {
                 custom,
                 origin.url(),
                 origin.note(),
+                customDomainDigest(storage, storageName, referencedData),
                 ConfigHash.of(referencedData));
         return new Result(inputs, List.copyOf(problems));
     }
@@ -256,6 +258,16 @@ public final class PulpInputsResolver {
         String repository = spec.getImage() == null ? "quay.io/pulp/pulp-minimal" : spec.getImage();
         String tag = spec.getImageVersion() == null ? PulpSpec.DEFAULT_VERSION : spec.getImageVersion();
         return repository.contains("@") ? repository : repository + ":" + tag;
+    }
+
+    /** A digest of s3-custom-domain (what object storage redirects point to), without reading it into text. */
+    private static String customDomainDigest(
+            PulpInputs.Storage storage, String secret, Map<String, Map<String, String>> referencedData) {
+        Map<String, String> data = referencedData.get(secret);
+        String value = storage == PulpInputs.Storage.S3 && data != null ? data.get(S3_CUSTOM_DOMAIN_KEY) : null;
+        return value == null || value.isEmpty()
+                ? null
+                : ConfigHash.ofText(value).substring(0, 10);
     }
 
     /** CONTENT_ORIGIN and, when it is only a guess, why. */

@@ -90,7 +90,8 @@ public final class PulpSettings {
 
     /**
      * The settings pulpcore copies into its default Domain after a migration, and reads from there (not
-     * from the settings) afterwards: a change takes effect only when the migration runs again. Empty
+     * from the settings) afterwards: a change takes effect only when the migration runs again (plus a
+     * digest of s3-custom-domain, since the Job also clears the cached redirects). Empty
      * while all of them are pulpcore's defaults on file storage, so that such Pulps keep the migration
      * key they had before this was part of it.
      */
@@ -108,6 +109,10 @@ public final class PulpSettings {
         }
         if (isObjectStorage(inputs)) {
             domain.put("STORAGE", inputs.storage().name());
+        }
+        // Not a Domain field, but redirects in pulp's content cache point there: the Job clears the cache.
+        if (inputs.customDomainDigest() != null) {
+            domain.put("S3_CUSTOM_DOMAIN", inputs.customDomainDigest());
         }
         return domain.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())

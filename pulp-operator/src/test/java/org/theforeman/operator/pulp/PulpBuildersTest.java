@@ -61,7 +61,18 @@ class PulpBuildersTest {
                                 "POSTGRES_DB_NAME",
                                 "d"))
                 .secret("redis", Map.of("REDIS_HOST", "r", "REDIS_PORT", "6379"))
-                .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"));
+                .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
+                .secret(
+                        "s3public",
+                        Map.of(
+                                "s3-access-key-id",
+                                "a",
+                                "s3-secret-access-key",
+                                "b",
+                                "s3-bucket-name",
+                                "c",
+                                "s3-custom-domain",
+                                "downloads.example.com"));
         lookup.configMaps.put(
                 "extra",
                 new ConfigMapBuilder()
@@ -447,6 +458,13 @@ class PulpBuildersTest {
                 .isEqualTo(redirectOff);
         assertThat(MigrationJob.target(off, inputs(off, Map.of())))
                 .isEqualTo(IMAGE + " with REDIRECT_TO_OBJECT_STORAGE=False, STORAGE=S3");
+        // Redirects to a public address: a new Job too (it clears the cached redirects); the value stays out.
+        Pulp published = pulp("{object_storage_s3_secret: s3public}");
+        String target = MigrationJob.target(published, inputs(published, Map.of()));
+        assertThat(target)
+                .matches(".* with S3_CUSTOM_DOMAIN=[0-9a-f]{10}, STORAGE=S3")
+                .doesNotContain("example");
+        assertThat(MigrationJob.name(published, inputs(published, Map.of()))).isNotEqualTo(onS3);
         // A cached redirect would outlive the setting: with Redis the Job clears the content cache.
         Pulp cached = pulp("{object_storage_s3_secret: s3, cache: {enabled: true}}");
         assertThat(String.join(" ", migrateCommand(cached)))

@@ -156,7 +156,8 @@ public class PulpSpec {
             "Secret with S3 settings (s3-access-key-id, s3-secret-access-key, s3-bucket-name, s3-region, optional"
                     + " s3-endpoint, and optional s3-custom-domain: the host, and optional path, clients download"
                     + " from instead of the endpoint, django-storages' custom_domain; its links are not"
-                    + " signed, so it suits a public bucket or a CDN) to keep artifacts in S3.")
+                    + " signed, so it suits a public bucket or a CDN; a change runs the migration Job, which clears"
+                    + " cached redirects) to keep artifacts in S3.")
     private String objectStorageS3Secret;
 
     @JsonProperty("object_storage_azure_secret")
