@@ -562,6 +562,34 @@ class PulpOperatorIT {
     }
 
     @Test
+    void aContentOriginOnlyTheClusterKnowsIsSaidNotHidden() {
+        create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: noded}
+        spec: {ingress_type: nodeport, web: {}}
+        """);
+        awaitReady("noded");
+        Condition exposure = condition("noded", "ExposureReady");
+        assertThat(exposure).isNotNull();
+        assertThat(exposure.getStatus()).isEqualTo("True");
+        assertThat(exposure.getReason()).isEqualTo("ContentOriginNotDerived");
+        assertThat(exposure.getMessage())
+                .contains("CONTENT_ORIGIN is http://noded-web." + namespace + ".svc:8080")
+                .contains("Set content_origin");
+        assertThat(pulp("noded").get().getStatus().getContentOrigin())
+                .isEqualTo("http://noded-web." + namespace + ".svc:8080");
+        pulp("noded").edit(p -> {
+            p.getSpec().setContentOrigin("http://pulp.example.com:30080");
+            return p;
+        });
+        awaitReady("noded");
+        assertThat(condition("noded", "ExposureReady"))
+                .as("nothing to report once content_origin is set")
+                .isNull();
+    }
+
+    @Test
     void routeWithoutOpenShiftIsReportedNotIgnored() {
         create("""
         apiVersion: app.theforeman.org/v1alpha1
