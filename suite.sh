@@ -41,7 +41,7 @@ use_cluster() {
       || { cat "$state.up.log" >&2; die "the local control plane did not start"; }
   fi
   export KUBECONFIG=$state/cluster/kubeconfig
-  log "local control plane up (kubeconfig $KUBECONFIG)"
+  log "local control plane up after $(elapsed) s (kubeconfig $KUBECONFIG)"
 }
 
 jar_of() { local jar=$root/$1/target/$1.jar; [[ -f $jar ]] && echo "$jar"; }
@@ -50,7 +50,7 @@ build_jars() {
   for op in "${operators[@]}"; do
     if [[ -z $(jar_of "$op") ]]; then
       log "building the operators (mvn package, tests skipped; log $state/build.log)"
-      (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package >"$state/build.log" 2>&1) \
+      (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -P"!images" package >"$state/build.log" 2>&1) \
         || { tail -n 40 "$state/build.log" >&2; die "the build failed"; }
       return
     fi
@@ -167,9 +167,9 @@ cmd_up() {
   launch_stand_in
   for op in "${operators[@]}"; do launch_operator "$op"; done
   for op in "${operators[@]}"; do await_operator "$op"; done
-  log "operators running: $(for op in "${operators[@]}"; do printf '%s (pid %s, side port %s) ' "$op" "$(pid_of "$op")" "$(side_port "$op")"; done)"
+  log "operators running after $(elapsed) s: $(for op in "${operators[@]}"; do printf '%s (pid %s, side port %s) ' "$op" "$(pid_of "$op")" "$(side_port "$op")"; done)"
   kc apply -f "$root/samples/foreman-seed.yaml" >/dev/null
-  log "applied samples/foreman-seed.yaml; waiting for Ready (up to ${ready_timeout} s):"
+  log "applied samples/foreman-seed.yaml after $(elapsed) s; waiting for Ready (up to ${ready_timeout} s):"
   if wait_ready; then
     log "${bold}Ready${reset} after $(elapsed) s"
     summary

@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
 # Builds the operators' base image without a registry: a root filesystem from Debian's own packages of the
 # Java 17 runtime (openjdk-17-jre-headless and the libraries it links: libc6, libgcc-s1, libstdc++6, zlib1g),
-# fetched with apt-get download and unpacked with dpkg-deb, plus /tmp and a non-root user 65532, written as a
+# fetched with apt-get download and unpacked with dpkg-deb, plus /tmp, a non-root user 65532 and the JRE's
+# trust store built from Debian's ca-certificates (images/TrustStore.java, with the build's java), written as a
 # `docker save` tarball (one layer) that Jib takes as its base with `tar://` (see the images profile).
 # Cached in the suite's cache, keyed on the package versions apt would fetch; prints the tarball's path.
 #   images/jre-base.sh [COPY_TO]   (COPY_TO: also copy the tarball there)
 set -euo pipefail
-packages=(openjdk-17-jre-headless libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base)
-for tool in apt-get apt-cache dpkg-deb python3 sha256sum; do
+packages=(openjdk-17-jre-headless libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base ca-certificates)
+for tool in apt-get apt-cache dpkg-deb python3 sha256sum java; do
   command -v "$tool" >/dev/null || { echo "jre-base.sh: $tool is required (a Debian-based machine)" >&2; exit 1; }
 done
-versions=$(for p in "${packages[@]}"; do echo "$p=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')"; done)
-if grep -q '=(none)$' <<<"$versions"; then
-  echo "jre-base.sh: apt knows no candidate for: $(grep '=(none)$' <<<"$versions" | tr '\n' ' ') (apt-get update?)" >&2
+candidates() { for p in "${packages[@]}"; do echo "$p=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')"; done; }
+versions=$(candidates)
+if grep -q '=(none)$\|=$' <<<"$versions" && [[ $(id -u) == 0 ]]; then
+  # A fresh machine often has no package lists yet: fetch them once (root only).
+  echo "jre-base.sh: apt has no package lists; running apt-get update" >&2
+  apt-get update -qq >/dev/null 2>&1 || true
+  versions=$(candidates)
+fi
+if grep -q '=(none)$\|=$' <<<"$versions"; then
+  echo "jre-base.sh: apt knows no candidate for: $(grep '=(none)$\|=$' <<<"$versions" | tr '\n' ' ') (apt-get update?)" >&2
   exit 1
 fi
-key=$( (echo "$versions"; cat "${BASH_SOURCE[0]}") | sha256sum | cut -c1-12)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+key=$( (echo "$versions"; cat "${BASH_SOURCE[0]}" "$here/TrustStore.java") | sha256sum | cut -c1-12)
 cache_root=${FOREMAN_SUITE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite}
 out="$cache_root/jre-base-$key/jre-base.tar"
 
@@ -33,9 +42,11 @@ if [[ ! -s "$out" ]]; then
   java_home=$(dirname "$(dirname "$(find "$root/usr/lib/jvm" -path '*/bin/java' -type f | head -1)")")
   mkdir -p "$root/usr/bin"
   ln -sfn "${java_home#"$root"}/bin/java" "$root/usr/bin/java"
-  # Debian's cacerts is a link to a file the ca-certificates-java package generates at install time: the
-  # operators trust the cluster's CA explicitly, so an empty trust store is what the image ships.
+  # Debian's cacerts is a link to a file ca-certificates-java generates at install time (never run here):
+  # build it from the ca-certificates package's PEMs instead (an external Foreman with a public CA needs it).
   rm -f "$java_home/lib/security/cacerts"
+  java "$here/TrustStore.java" "$root/usr/share/ca-certificates" "$java_home/lib/security/cacerts"
+  rm -rf "$root/usr/share/ca-certificates" "$root/usr/sbin" "$root/etc/ca-certificates" "$root/etc/ssl"
   mkdir -p "$root/tmp" "$root/etc"
   chmod 1777 "$root/tmp"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$root/etc/passwd"

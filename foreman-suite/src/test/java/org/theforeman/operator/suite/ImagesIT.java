@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,12 @@ class ImagesIT {
             ImageTarball.extractLayer(tar, layer.asText(), rootfs);
         }
         Files.createDirectories(rootfs.resolve("proc"));
+        // The JRE's trust store, built from Debian's ca-certificates: an external Foreman with a public CA needs it.
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(rootfs.resolve(javaHome(config).substring(1) + "/lib/security/cacerts"))) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        assertThat(trusted.size()).as("certificates in the image's cacerts").isGreaterThan(100);
         Path kubeconfig = ServiceAccountKubeconfig.write(plane, ns, ForemanSuite.NAME);
         Path log = Files.createTempFile("foreman-suite-image-", ".log");
 
@@ -195,6 +202,15 @@ class ImagesIT {
             Files.deleteIfExists(kubeconfig);
             new ProcessBuilder("rm", "-rf", rootfs.toString()).start().waitFor();
         }
+    }
+
+    private static String javaHome(JsonNode config) {
+        for (JsonNode env : config.get("Env")) {
+            if (env.asText().startsWith("JAVA_HOME=")) {
+                return env.asText().substring("JAVA_HOME=".length());
+            }
+        }
+        throw new IllegalStateException("no JAVA_HOME in the image's environment");
     }
 
     /** The image of the bundle's one Deployment. */

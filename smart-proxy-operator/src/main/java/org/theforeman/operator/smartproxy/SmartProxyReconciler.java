@@ -37,7 +37,7 @@ import org.theforeman.operator.smartproxy.model.ProxyFeatures;
  * in {@code components}, building desired objects with the pure functions in {@code model}.
  */
 public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<SmartProxy> {
-    /** How often to look again while waiting for input or for the Foreman (not watched). */
+    /** How often to look again while waiting for input, or for a Foreman whose kind cannot be watched here. */
     static final Duration RECHECK = Duration.ofSeconds(10);
 
     private final ResourceApplier applier;

@@ -1,7 +1,9 @@
 package org.theforeman.operator.suite.install;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,13 +37,15 @@ final class HelmChart {
             }
         }
         Manifests chart = new Manifests(style());
-        for (OperatorDescription op : Operators.ALL) {
+        List<OperatorDescription> renderable = new ArrayList<>(Operators.ALL);
+        renderable.add(Operators.ALL_IN_ONE);
+        for (OperatorDescription op : renderable) {
             files.put(
                     DIR + "templates/" + op.name() + ".yaml",
                     GENERATED + "{{- if " + enabled(op) + " }}\n" + chart.bundle(op) + "{{- end }}\n");
         }
         StringBuilder watch = new StringBuilder(GENERATED);
-        for (OperatorDescription op : Operators.ALL) {
+        for (OperatorDescription op : renderable) {
             watch.append("{{- if ")
                     .append(enabled(op))
                     .append(" }}\n{{- if has \"*\" .Values.watchNamespaces }}\n---\n")
@@ -55,8 +59,15 @@ final class HelmChart {
         return files;
     }
 
+    /** When the chart renders an operator: the all-in-one replaces the three when allInOne.enabled is set. */
     private static String enabled(OperatorDescription op) {
-        return ".Values.operators." + op.valuesKey() + ".enabled";
+        return op == Operators.ALL_IN_ONE
+                ? ".Values.allInOne.enabled"
+                : "and (not .Values.allInOne.enabled) .Values.operators." + op.valuesKey() + ".enabled";
+    }
+
+    private static String values(OperatorDescription op) {
+        return op == Operators.ALL_IN_ONE ? ".Values.allInOne" : ".Values.operators." + op.valuesKey();
     }
 
     static Manifests.Style style() {
@@ -72,11 +83,11 @@ final class HelmChart {
                         {{- else if .Values.watchNamespaces }}
                           value: {{ prepend .Values.watchNamespaces .Release.Namespace | uniq | join "," | quote }}
                         {{- else }}
-                          valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                          valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                         {{- end }}
                         """,
                 // The renderer puts this under "resources:" at 12 columns; nindent says so to toYaml.
-                op -> "{{- toYaml .Values.operators." + op.valuesKey() + ".resources | nindent 12 }}\n");
+                op -> "{{- toYaml " + values(op) + ".resources | nindent 12 }}\n");
     }
 
     private static String values(ImageNames images) {
@@ -96,6 +107,13 @@ final class HelmChart {
             out.append("  ").append(op.valuesKey()).append(":\n    enabled: true\n    resources:\n");
             out.append(Manifests.indent(Manifests.RESOURCES, 6));
         }
+        out.append("""
+                # One process and one Deployment (foreman-suite) instead of the three, for small installs.
+                allInOne:
+                  enabled: false
+                  resources:
+                """);
+        out.append(Manifests.indent(Manifests.RESOURCES, 4));
         return out.toString();
     }
 }

@@ -100,6 +100,31 @@ class HelmChartIT {
                 .contains("memory: \"1Gi\"");
     }
 
+    @Test
+    void allInOneRendersTheAllInOneBundleInsteadOfTheThree() throws Exception {
+        List<Map<String, Object>> rendered = template("--set", "allInOne.enabled=true");
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (Map<String, Object> object : objects(file("install/foreman-suite.yaml"))) {
+            if ("CustomResourceDefinition".equals(object.get("kind"))) {
+                expected.add(object);
+            }
+        }
+        String bundle = file("install/foreman-suite-all-in-one.yaml");
+        for (Map<String, Object> object : objects(bundle)) {
+            metadata(object).put("namespace", NS);
+            if ("RoleBinding".equals(object.get("kind"))) {
+                subjects(object).forEach(s -> s.put("namespace", NS));
+            }
+            expected.add(object);
+        }
+        assertThat(rendered).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> subjects(Map<String, Object> binding) {
+        return (List<Map<String, Object>>) binding.get("subjects");
+    }
+
     private static List<Map<String, Object>> template(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 helm.toString(), "template", "foreman-suite", HelmChart.DIR, "--namespace", NS, "--include-crds"));

@@ -39,7 +39,7 @@ final class Manifests {
                             # Its own namespace. A comma list adds others (apply install/%1$s-watch-namespace.yaml in
                             # each); * watches all (with install/%1$s-cluster-wide.yaml).
                             - name: WATCH_NAMESPACES
-                              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                              valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                             """.formatted(op.name()), op -> """
                             requests: {cpu: 100m, memory: 256Mi}
                             limits: {memory: 512Mi}
@@ -99,9 +99,9 @@ final class Manifests {
     String deployment(OperatorDescription op) {
         String env = style.watchNamespaces().apply(op) + """
                 - name: POD_NAMESPACE
-                  valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                  valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                 - name: POD_NAME
-                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+                  valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.name}}
                 - name: LEADER_ELECTION
                   value: "true"
                 # Heap sized from the container's memory limit; one GC thread for a small, mostly idle JVM.
