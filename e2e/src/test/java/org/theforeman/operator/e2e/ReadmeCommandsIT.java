@@ -32,7 +32,8 @@ class ReadmeCommandsIT {
             "java -jar ", "OperatorProcessIT starts each operator's jar",
             "helm install foreman-suite install/helm/", "HelmInstallIT installs and uninstalls the chart",
             "e2e/cluster/cluster.sh ", "ClusterLifecycleIT runs up and down",
-            "e2e/bench/bench.sh --smoke", "BenchSmokeIT runs the benchmark at N=1");
+            "e2e/bench/bench.sh --smoke", "BenchSmokeIT runs the benchmark at N=1",
+            "e2e/pulpcore/pulpcore.sh install", "PulpTrafficIT and RealPulpcoreIT install through it");
     /** A line that ends in kubectl (a generated file piped into it) runs here like a kubectl line. */
     private static final Pattern PIPED_INTO_KUBECTL = Pattern.compile("^[^|]+\\| kubectl [^|]+$");
 
