@@ -11,9 +11,16 @@ packages=(openjdk-17-jre-headless libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base 
 for tool in apt-get apt-cache dpkg-deb python3 sha256sum java; do
   command -v "$tool" >/dev/null || { echo "jre-base.sh: $tool is required (a Debian-based machine)" >&2; exit 1; }
 done
-versions=$(for p in "${packages[@]}"; do echo "$p=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')"; done)
-if grep -q '=(none)$' <<<"$versions"; then
-  echo "jre-base.sh: apt knows no candidate for: $(grep '=(none)$' <<<"$versions" | tr '\n' ' ') (apt-get update?)" >&2
+candidates() { for p in "${packages[@]}"; do echo "$p=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')"; done; }
+versions=$(candidates)
+if grep -q '=(none)$\|=$' <<<"$versions" && [[ $(id -u) == 0 ]]; then
+  # A fresh machine often has no package lists yet: fetch them once (root only).
+  echo "jre-base.sh: apt has no package lists; running apt-get update" >&2
+  apt-get update -qq >/dev/null 2>&1 || true
+  versions=$(candidates)
+fi
+if grep -q '=(none)$\|=$' <<<"$versions"; then
+  echo "jre-base.sh: apt knows no candidate for: $(grep '=(none)$\|=$' <<<"$versions" | tr '\n' ' ') (apt-get update?)" >&2
   exit 1
 fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -4,7 +4,9 @@
 # variables (dynaconf) and an optional settings file (PULP_SETTINGS). For end-to-end tests of the
 # Pulp operator, on machines without a container runtime.
 #
-#   pulpcore.sh install            pulpcore, pulp-cli, PostgreSQL and Redis; idempotent, cached
+#   pulpcore.sh install            pulpcore (with the s3 and azure extras), pulp-cli, PostgreSQL,
+#                                  Redis, nginx, and the object storage test servers (moto[server]
+#                                  for S3, Azurite for Azure Blob); idempotent, cached
 #   pulpcore.sh start-db DIR       PostgreSQL (DIR/pg) and Redis for DIR; writes DIR/db.env
 #   pulpcore.sh run DIR ENVFILE    migrate, set the admin password, start api, content and worker;
 #                                  waits for the status API; writes DIR/pulp.env
@@ -17,7 +19,16 @@
 #                                  (DIR/pids/NAME.pid, log DIR/logs/NAME.log) until `stop DIR`
 #   pulpcore.sh smoke DIR          pulp-cli round trip: file repository, upload, publish,
 #                                  distribute, download through the content app, compare sha256
-#   pulpcore.sh stop DIR           stops everything started for DIR; idempotent
+#   pulpcore.sh start-s3 DIR BUCKET
+#                                  an S3-compatible server (moto) on loopback with BUCKET; writes
+#                                  DIR/s3.env (S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
+#                                  S3_REGION, S3_BUCKET_NAME)
+#   pulpcore.sh start-azurite DIR CONTAINER
+#                                  Azurite's Blob service on loopback with CONTAINER; writes
+#                                  DIR/azure.env (AZURE_ACCOUNT_NAME, AZURE_ACCOUNT_KEY,
+#                                  AZURE_CONTAINER, AZURE_CONNECTION_STRING, AZURE_BLOB_URL)
+#   pulpcore.sh stop DIR [NAME...] stops everything started for DIR, or only the processes NAME
+#                                  started; idempotent
 #   pulpcore.sh venv               prints the virtualenv's directory
 #
 # ENVFILE is what a Kubernetes container would get as its environment, one KEY=VALUE a line:
@@ -51,11 +62,16 @@ set -euo pipefail
 # wants pulp-glue >= 0.35, < 0.42.
 PULPCORE_VERSION=3.123.1
 PULP_CLI_VERSION=0.41.1
+# Object storage test servers: moto's S3 (PyPI) and Microsoft's Azurite (npm).
+MOTO_VERSION=5.2.5
+AZURITE_VERSION=3.37.0
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache_root=${FOREMAN_SUITE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/foreman-suite}
 prefix="$cache_root/pulpcore-$PULPCORE_VERSION"
 venv="$prefix/venv"
 marker="$prefix/installed"
+tools="$prefix/tools"
+azurite_dir="$cache_root/azurite-$AZURITE_VERSION"
 # Everything runs on loopback only.
 host=127.0.0.1
 
@@ -76,8 +92,9 @@ pg_bindir() {
 
 # The key that says an install is complete: the pins and the constraints file.
 install_key() {
-  { echo "pulpcore==$PULPCORE_VERSION pulp-cli==$PULP_CLI_VERSION pulp-glue==$PULP_CLI_VERSION"
-    cat "$here/constraints.txt"; } | sha256sum | cut -c1-16
+  { echo "pulpcore[s3,azure]==$PULPCORE_VERSION pulp-cli==$PULP_CLI_VERSION pulp-glue==$PULP_CLI_VERSION"
+    echo "moto[server]==$MOTO_VERSION azurite@$AZURITE_VERSION"
+    cat "$here/constraints.txt" "$here/tools-constraints.txt"; } | sha256sum | cut -c1-16
 }
 
 # A Python >= 3.11 with venv (pulpcore 3.123 requires 3.11; its dependencies have wheels for it).
@@ -116,6 +133,10 @@ install_system() {
   command -v runuser >/dev/null || pkgs+=(util-linux)
   command -v curl >/dev/null || pkgs+=(curl)
   command -v python3 >/dev/null || pkgs+=(python3)
+  # The web proxy's nginx (the pulp-web image's is nginx too); Debian's, run as the pod runs it.
+  [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null || pkgs+=(nginx)
+  # Azurite is a Node.js program from npm.
+  command -v npm >/dev/null || pkgs+=(npm)
   if ! find_python >/dev/null || ! "$(find_python)" -c 'import ensurepip, venv' 2>/dev/null; then
     pkgs+=(python3-venv)
   fi
@@ -135,7 +156,13 @@ install_venv() {
   # constraints.txt pins every transitive dependency as resolved when PULPCORE_VERSION was chosen,
   # so a later release of some dependency cannot change what the tests run against.
   "$venv/bin/pip" install -q --disable-pip-version-check -c "$here/constraints.txt" \
-    "pulpcore==$PULPCORE_VERSION" "pulp-cli==$PULP_CLI_VERSION" "pulp-glue==$PULP_CLI_VERSION"
+    "pulpcore[s3,azure]==$PULPCORE_VERSION" "pulp-cli==$PULP_CLI_VERSION" "pulp-glue==$PULP_CLI_VERSION"
+  # The test servers get a virtualenv of their own: their dependencies (Flask, Werkzeug, ...) must not
+  # change what pulpcore runs with.
+  [[ -x $tools/bin/python ]] || "$py" -m venv "$tools"
+  "$tools/bin/pip" install -q --disable-pip-version-check -c "$here/tools-constraints.txt" \
+    "moto[server]==$MOTO_VERSION"
+  npm install --prefix "$azurite_dir" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null
 }
 
 cmd_install() {
@@ -355,7 +382,7 @@ EOF
 # Arguments: the file to write, HOME.
 write_base_env() {
   cat >"$1" <<EOF
-PATH=$venv/bin:/usr/local/bin:/usr/bin:/bin
+PATH=$venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/bin
 HOME=$2
 LANG=C.UTF-8
 EOF
@@ -549,18 +576,87 @@ cmd_start() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# start-s3, start-azurite: object storage on loopback
+
+# Starts "$@" in its own session as server NAME of DIR (pid file, log); waits until PORT listens.
+start_server() {
+  local dir=$1 name=$2 port=$3; shift 3
+  mkdir -p "$dir"/{logs,pids}
+  ! alive "$(cat "$dir/pids/$name.pid" 2>/dev/null)" || die "$name is already running for $dir"
+  (cd "$dir" && exec setsid "$@" >"$dir/logs/$name.log" 2>&1 </dev/null) &
+  echo $! >"$dir/pids/$name.pid"
+  for _ in $(seq 150); do
+    listening "$port" && return
+    alive "$(cat "$dir/pids/$name.pid")" || break
+    sleep 0.2
+  done
+  tail -n 30 "$dir/logs/$name.log" >&2
+  die "$name did not start on $host:$port"
+}
+
+cmd_start_s3() {
+  [[ $# -eq 2 ]] || die "usage: $0 start-s3 DIR BUCKET"
+  require_installed
+  local dir port key secret
+  dir=$(absdir "$1")
+  read -r port _ <<<"$(free_ports 1)"
+  # moto accepts any credentials; these only have to be used consistently.
+  key=test$(random_secret 6 | tr -dc 'a-zA-Z0-9')
+  secret=$(random_secret 18)
+  start_server "$dir" s3 "$port" "$tools/bin/moto_server" -H "$host" -p "$port"
+  # boto3 from pulpcore's s3 extra creates the bucket, as a user would before pointing Pulp at it.
+  S3_ENDPOINT=http://$host:$port AWS_ACCESS_KEY_ID=$key AWS_SECRET_ACCESS_KEY=$secret "$venv/bin/python" -c '
+import os, sys, boto3
+boto3.client("s3", endpoint_url=os.environ["S3_ENDPOINT"], region_name="us-east-1").create_bucket(Bucket=sys.argv[1])' "$2" \
+    || die "could not create bucket $2"
+  (umask 077; printf '%s\n' "S3_ENDPOINT=http://$host:$port" "S3_PORT=$port" "S3_ACCESS_KEY_ID=$key" \
+    "S3_SECRET_ACCESS_KEY=$secret" "S3_REGION=us-east-1" "S3_BUCKET_NAME=$2" >"$dir/s3.env")
+  log "start-s3: S3 (moto $MOTO_VERSION) on $host:$port with bucket $2; wrote $dir/s3.env"
+}
+
+cmd_start_azurite() {
+  [[ $# -eq 2 ]] || die "usage: $0 start-azurite DIR CONTAINER"
+  require_installed
+  local dir port account=devstoreaccount1 key
+  dir=$(absdir "$1")
+  read -r port _ <<<"$(free_ports 1)"
+  # Azurite's well-known development account key (published by Microsoft; not a secret).
+  key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+  mkdir -p "$dir/azurite"
+  start_server "$dir" azurite "$port" "$azurite_dir/node_modules/.bin/azurite-blob" \
+    --blobHost "$host" --blobPort "$port" --location "$dir/azurite" --skipApiVersionCheck --disableProductStyleUrl
+  local url=http://$host:$port/$account
+  local connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=$url;"
+  AZURE_CONNECTION_STRING=$connection "$venv/bin/python" -c '
+import os, sys
+from azure.storage.blob import BlobServiceClient
+BlobServiceClient.from_connection_string(os.environ["AZURE_CONNECTION_STRING"]).create_container(sys.argv[1])' "$2" \
+    || die "could not create container $2"
+  (umask 077; printf '%s\n' "AZURE_ACCOUNT_NAME=$account" "AZURE_ACCOUNT_KEY=$key" "AZURE_CONTAINER=$2" \
+    "AZURE_CONNECTION_STRING=$connection" "AZURE_BLOB_URL=$url" "AZURE_PORT=$port" >"$dir/azure.env")
+  log "start-azurite: Azurite $AZURITE_VERSION Blob on $host:$port with container $2; wrote $dir/azure.env"
+}
+
+# ---------------------------------------------------------------------------------------------
 # stop
 
 # Does process group PGID still have a live pulpcore process? (Checking the command line too
 # guards against a stale pid file whose number now belongs to someone else.)
 group_alive() {
-  ps -eo pgid=,stat=,args= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ && /pulpcore/ { f = 1 } END { exit !f }'
+  ps -eo pgid=,stat=,args= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ && /pulpcore|nginx|moto|azurite/ { f = 1 } END { exit !f }'
 }
 
-# Stops the pulp processes of DIR: TERM to each process group, KILL what is left after 30 s.
+# Stops the pulp processes of DIR (all, or those NAMEs): TERM to each process group, KILL what is
+# left after 30 s.
 cmd_stop_pulp() {
-  local dir=$1 f pgid groups=()
-  for f in "$dir"/pids/*.pid; do
+  local dir=$1 f pgid groups=() files=() name
+  shift
+  if (($#)); then
+    for name; do files+=("$dir/pids/$name.pid"); done
+  else
+    files=("$dir"/pids/*.pid)
+  fi
+  for f in "${files[@]}"; do
     [[ -f $f ]] || continue
     pgid=$(cat "$f")
     if group_alive "$pgid"; then
@@ -577,14 +673,22 @@ cmd_stop_pulp() {
   for pgid in "${groups[@]}"; do
     ! group_alive "$pgid" || { log "stop: process group $pgid ignored TERM, killing it"; kill -KILL -- "-$pgid" 2>/dev/null || true; }
   done
-  rm -f "$dir"/pids/*.pid
+  rm -f "${files[@]}"
 }
 
 cmd_stop() {
-  [[ $# -eq 1 ]] || die "usage: $0 stop DIR"
+  [[ $# -ge 1 ]] || die "usage: $0 stop DIR [NAME...]"
   [[ -d $1 ]] || { log "stop: no $1, nothing to stop"; return; }
   local dir pid
   dir=$(cd "$1" && pwd)
+  if (($# > 1)); then
+    cmd_stop_pulp "$dir" "${@:2}"
+    log "stop: stopped ${*:2}"
+    return
+  fi
+  # Azurite closes its service on TERM but its process stays; its data is a throwaway.
+  pid=$(cat "$dir/pids/azurite.pid" 2>/dev/null || true)
+  if [[ -n $pid ]] && group_alive "$pid"; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
   cmd_stop_pulp "$dir"
   # Redis daemonizes; its pid file names it.
   pid=$(cat "$dir/redis/redis.pid" 2>/dev/null || true)
@@ -606,7 +710,7 @@ cmd_stop() {
   local port busy=
   while read -r port; do
     ! listening "$port" || busy+=" $port"
-  done < <(cat "$dir/db.env" "$dir/pulp.env" 2>/dev/null | sed -n 's/^[A-Z_]*PORT=//p')
+  done < <(cat "$dir/db.env" "$dir/pulp.env" "$dir/s3.env" "$dir/azure.env" 2>/dev/null | sed -n 's/^[A-Z_]*PORT=//p')
   [[ -z $busy ]] || die "stop: still listening on$busy"
   log "stop: nothing left running for $dir"
 }
@@ -691,6 +795,8 @@ main() {
     run) cmd_run "$@" ;;
     exec) cmd_exec "$@" ;;
     start) cmd_start "$@" ;;
+    start-s3) cmd_start_s3 "$@" ;;
+    start-azurite) cmd_start_azurite "$@" ;;
     smoke) cmd_smoke "$@" ;;
     stop) cmd_stop "$@" ;;
     venv) echo "$venv" ;;

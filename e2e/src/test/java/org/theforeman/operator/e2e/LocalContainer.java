@@ -51,8 +51,8 @@ final class LocalContainer {
 
     /**
      * Writes the volumes and the environment of {@code container} under {@code root}. Volumes of the
-     * same ConfigMap, Secret or claim share a directory, as pods share them; an emptyDir belongs to
-     * {@code instance} (one pod) alone.
+     * same Secret or claim share a directory, as pods share them; a ConfigMap's files (rewritten with
+     * this container's paths) and an emptyDir belong to {@code instance} (one pod) alone.
      */
     static LocalContainer prepare(
             KubernetesClient admin, String namespace, PodSpec pod, Container container, Path root, String instance) {
@@ -130,7 +130,9 @@ final class LocalContainer {
         }
         Path volumes = root.resolve("volumes");
         if (volume.getConfigMap() != null) {
-            return volumes.resolve("configmap-" + volume.getConfigMap().getName());
+            // A copy per pod: its files are rewritten with this container's mount paths.
+            return volumes.resolve(
+                    "configmap-" + instance + "-" + volume.getConfigMap().getName());
         } else if (volume.getSecret() != null) {
             return volumes.resolve("secret-" + volume.getSecret().getSecretName());
         } else if (volume.getPersistentVolumeClaim() != null) {

@@ -60,6 +60,25 @@ final class PulpcoreScript {
         return run(Duration.ofMinutes(2), "stop", dir.toString());
     }
 
+    /** Stops the processes {@link #start}ed as {@code names}, leaving the rest of {@code dir} running. */
+    void stop(Path dir, List<String> names) {
+        List<String> args = new ArrayList<>(List.of("stop", dir.toString()));
+        args.addAll(names);
+        orFail(run(Duration.ofMinutes(2), args.toArray(String[]::new)), "stop " + names);
+    }
+
+    /** An S3-compatible server (moto) on loopback with {@code bucket}; returns the keys of DIR/s3.env. */
+    Map<String, String> startS3(Path dir, String bucket) {
+        orFail(run(Duration.ofMinutes(2), "start-s3", dir.toString(), bucket), "start-s3");
+        return readEnvFile(dir.resolve("s3.env"));
+    }
+
+    /** Azurite's Blob service on loopback with {@code container}; returns the keys of DIR/azure.env. */
+    Map<String, String> startAzurite(Path dir, String container) {
+        orFail(run(Duration.ofMinutes(2), "start-azurite", dir.toString(), container), "start-azurite");
+        return readEnvFile(dir.resolve("azure.env"));
+    }
+
     Path venv() {
         return Path.of(
                 orFail(run(Duration.ofSeconds(30), "venv"), "venv").output().strip());

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param dbFieldsEncryptionSecret Secret with key database_fields.symmetric.key
  * @param customSettings user settings from custom_pulp_settings, by setting name
  * @param contentOrigin CONTENT_ORIGIN
+ * @param contentOriginNote why contentOrigin is a guess (the address clients use cannot be derived), else null
+ * @param customDomainDigest digest of s3-custom-domain, the address object storage links point to, else null
  * @param referencedDataDigest digest of the user Secrets' data the pods read, so a changed password rolls them
  * @param settings the rendered settings file, or null until {@link #rendered}
  * @param podConfigHash the pods' configuration hash, or null until {@link #rendered}
@@ -37,6 +39,8 @@ public record PulpInputs(
         String dbFieldsEncryptionSecret,
         SortedMap<String, String> customSettings,
         String contentOrigin,
+        String contentOriginNote,
+        String customDomainDigest,
         String referencedDataDigest,
         String settings,
         String podConfigHash) {
@@ -73,6 +77,8 @@ public record PulpInputs(
                 dbFieldsEncryptionSecret,
                 customSettings,
                 contentOrigin,
+                contentOriginNote,
+                customDomainDigest,
                 referencedDataDigest,
                 settingsFile,
                 configHash);

@@ -27,11 +27,14 @@ public final class PulpInputsResolver {
             List.of("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USERNAME", "POSTGRES_PASSWORD", "POSTGRES_DB_NAME");
     public static final List<String> CACHE_KEYS = List.of("REDIS_HOST", "REDIS_PORT");
     public static final List<String> S3_KEYS = List.of("s3-access-key-id", "s3-secret-access-key", "s3-bucket-name");
+    public static final String S3_CUSTOM_DOMAIN_KEY = "s3-custom-domain";
     public static final List<String> AZURE_KEYS = List.of("azure-account-name", "azure-account-key", "azure-container");
     public static final String ADMIN_PASSWORD_KEY = "password";
     public static final String SECRET_KEY_KEY = "secret_key";
     public static final String DB_FIELDS_KEY = "database_fields.symmetric.key";
     public static final String DEFAULT_CONTENT_PATH = "/pulp/content/";
+    /** The web proxy's port (its Service's too). */
+    public static final int WEB_PORT = 8080;
 
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Settings the operator owns: overriding them would disconnect Pulp from what the operator manages. */
@@ -221,6 +224,7 @@ public final class PulpInputsResolver {
             }
         }
 
+        ContentOrigin origin = contentOrigin(pulp);
         PulpInputs unrendered = new PulpInputs(
                 image(spec),
                 databaseSecret,
@@ -233,7 +237,9 @@ public final class PulpInputsResolver {
                 secretKeySecret,
                 dbFieldsSecret,
                 custom,
-                contentOrigin(pulp),
+                origin.url(),
+                origin.note(),
+                customDomainDigest(storage, storageName, referencedData),
                 ConfigHash.of(referencedData),
                 null,
                 null);
@@ -260,21 +266,55 @@ public final class PulpInputsResolver {
         return repository.contains("@") ? repository : repository + ":" + tag;
     }
 
-    /** CONTENT_ORIGIN: the spec's, else the exposed host, else the in-cluster content Service. */
-    static String contentOrigin(Pulp pulp) {
+    /** A digest of s3-custom-domain (what object storage redirects point to), without reading it into text. */
+    private static String customDomainDigest(
+            PulpInputs.Storage storage, String secret, Map<String, Map<String, String>> referencedData) {
+        Map<String, String> data = referencedData.get(secret);
+        String value = storage == PulpInputs.Storage.S3 && data != null ? data.get(S3_CUSTOM_DOMAIN_KEY) : null;
+        return value == null || value.isEmpty()
+                ? null
+                : ConfigHash.ofText(value).substring(0, 10);
+    }
+
+    /** CONTENT_ORIGIN and, when it is only a guess, why. */
+    record ContentOrigin(String url, String note) {}
+
+    /**
+     * CONTENT_ORIGIN, the address clients download from: the spec's, else the exposed host, else the web
+     * proxy's Service, else the content Service. With an exposure whose address only the cluster knows
+     * (a node's, a load balancer's, a host OpenShift chooses) it is a guess, and the note says so.
+     */
+    static ContentOrigin contentOrigin(Pulp pulp) {
         PulpSpec spec = pulp.getSpec();
         if (spec.getContentOrigin() != null) {
-            return spec.getContentOrigin();
+            return new ContentOrigin(spec.getContentOrigin(), null);
         }
         ExposureType exposure = spec.getIngressType() == null ? ExposureType.none : spec.getIngressType();
         if (exposure == ExposureType.ingress && spec.getIngressHost() != null) {
-            return (spec.getIngressTlsSecret() != null ? "https://" : "http://") + spec.getIngressHost();
+            return new ContentOrigin(
+                    (spec.getIngressTlsSecret() != null ? "https://" : "http://") + spec.getIngressHost(), null);
         }
         if (exposure == ExposureType.route && spec.getRouteHost() != null) {
-            return "https://" + spec.getRouteHost();
+            return new ContentOrigin("https://" + spec.getRouteHost(), null);
         }
-        return "http://" + PulpNames.of(pulp).component(PulpComponent.CONTENT) + "." + namespace(pulp) + ".svc:"
-                + PulpComponent.CONTENT.port();
+        PulpNames names = PulpNames.of(pulp);
+        String service = spec.getWeb() != null
+                ? "http://" + names.web() + "." + namespace(pulp) + ".svc:" + WEB_PORT
+                : "http://" + names.component(PulpComponent.CONTENT) + "." + namespace(pulp) + ".svc:"
+                        + PulpComponent.CONTENT.port();
+        String note = switch (exposure) {
+            case route -> "OpenShift chooses the Route's host (route_host is unset)";
+            case nodeport -> "clients reach Pulp through a node's address (ingress_type nodeport)";
+            case loadbalancer ->
+                "clients reach Pulp through the load balancer's address" + " (ingress_type loadbalancer)";
+            default -> null;
+        };
+        return new ContentOrigin(
+                service,
+                note == null
+                        ? null
+                        : "CONTENT_ORIGIN is " + service + ", which only clients inside the cluster reach: " + note
+                                + ". Set content_origin to the address clients use.");
     }
 
     private static String userOrGenerated(

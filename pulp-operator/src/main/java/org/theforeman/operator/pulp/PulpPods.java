@@ -144,6 +144,8 @@ public final class PulpPods {
                 env.add(fromSecret("S3_BUCKET_NAME", inputs.storageName(), "s3-bucket-name", false));
                 env.add(fromSecret("S3_REGION", inputs.storageName(), "s3-region", true));
                 env.add(fromSecret("S3_ENDPOINT", inputs.storageName(), "s3-endpoint", true));
+                env.add(fromSecret(
+                        "S3_CUSTOM_DOMAIN", inputs.storageName(), PulpInputsResolver.S3_CUSTOM_DOMAIN_KEY, true));
             }
             case AZURE -> {
                 env.add(fromSecret("AZURE_ACCOUNT_NAME", inputs.storageName(), "azure-account-name", false));

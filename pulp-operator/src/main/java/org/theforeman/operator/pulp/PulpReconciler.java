@@ -82,8 +82,9 @@ public class PulpReconciler implements Reconciler<Pulp> {
             ComponentState migration = Migration.reconcile(objects, inputs, database);
             states.add(migration);
             String podImage = Migration.podImage(objects, inputs, migration);
+            String podConfigHash = Migration.podConfigHash(objects, inputs, migration);
             for (PulpComponent component : PulpComponent.values()) {
-                states.add(Server.reconcile(objects, inputs, component, podImage));
+                states.add(Server.reconcile(objects, inputs, component, podImage, podConfigHash));
             }
             states.add(WebProxy.reconcile(objects, inputs));
             states.add(Exposure.reconcile(objects, inputs));

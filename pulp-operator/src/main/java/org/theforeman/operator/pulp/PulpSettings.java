@@ -1,8 +1,11 @@
 package org.theforeman.operator.pulp;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.theforeman.operator.api.v1alpha1.ChecksumType;
+import org.theforeman.operator.api.v1alpha1.ExposureType;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 
@@ -53,6 +56,11 @@ public final class PulpSettings {
                 .append('\n');
         out.append("CONTENT_ORIGIN = ").append(quote(inputs.contentOrigin())).append('\n');
         out.append("API_ROOT = \"/pulp/\"\n");
+        if (behindProxy(spec)) {
+            // The web proxy, an ingress controller or the router sets X-Forwarded-Proto: links pulp builds
+            // from the request then keep the scheme the client used.
+            out.append("SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", \"https\")\n");
+        }
         List<ChecksumType> checksums =
                 spec.getAllowedContentChecksums() == null ? DEFAULT_CHECKSUMS : spec.getAllowedContentChecksums();
         out.append("ALLOWED_CONTENT_CHECKSUMS = [")
@@ -63,6 +71,11 @@ public final class PulpSettings {
         out.append("FILE_UPLOAD_TEMP_DIR = ").append(quote(DATA_DIR + "/tmp")).append('\n');
         out.append("STATIC_ROOT = ").append(quote(DATA_DIR + "/assets")).append('\n');
         storage(inputs, out);
+        if (spec.getRedirectToObjectStorage() != null && isObjectStorage(inputs)) {
+            out.append("REDIRECT_TO_OBJECT_STORAGE = ")
+                    .append(spec.getRedirectToObjectStorage() ? "True" : "False")
+                    .append('\n');
+        }
         cache(inputs, out);
         if (!inputs.customSettings().isEmpty()) {
             out.append("\n# From ConfigMap ")
@@ -73,6 +86,48 @@ public final class PulpSettings {
                             out.append(key).append(" = ").append(value.strip()).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * The settings pulpcore copies into its default Domain after a migration, and reads from there (not
+     * from the settings) afterwards: a change takes effect only when the migration runs again (plus a
+     * digest of s3-custom-domain, since the Job also clears the cached redirects). Empty
+     * while all of them are pulpcore's defaults on file storage, so that such Pulps keep the migration
+     * key they had before this was part of it.
+     */
+    public static String domainSettings(Pulp pulp, PulpInputs inputs) {
+        Map<String, String> domain = new TreeMap<>();
+        String redirect = inputs.customSettings().get("REDIRECT_TO_OBJECT_STORAGE");
+        if (redirect != null) {
+            domain.put("REDIRECT_TO_OBJECT_STORAGE", redirect.strip());
+        } else if (pulp.getSpec().getRedirectToObjectStorage() != null && isObjectStorage(inputs)) {
+            domain.put("REDIRECT_TO_OBJECT_STORAGE", pulp.getSpec().getRedirectToObjectStorage() ? "True" : "False");
+        }
+        String hide = inputs.customSettings().get("HIDE_GUARDED_DISTRIBUTIONS");
+        if (hide != null) {
+            domain.put("HIDE_GUARDED_DISTRIBUTIONS", hide.strip());
+        }
+        if (isObjectStorage(inputs)) {
+            domain.put("STORAGE", inputs.storage().name());
+        }
+        // Not a Domain field, but redirects in pulp's content cache point there: the Job clears the cache.
+        if (inputs.customDomainDigest() != null) {
+            domain.put("S3_CUSTOM_DOMAIN", inputs.customDomainDigest());
+        }
+        return domain.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Whether requests reach the API through a proxy that sets X-Forwarded-Proto. */
+    static boolean behindProxy(PulpSpec spec) {
+        return spec.getWeb() != null
+                || spec.getIngressType() == ExposureType.ingress
+                || spec.getIngressType() == ExposureType.route;
+    }
+
+    static boolean isObjectStorage(PulpInputs inputs) {
+        return inputs.storage() == PulpInputs.Storage.S3 || inputs.storage() == PulpInputs.Storage.AZURE;
     }
 
     private static void storage(PulpInputs inputs, StringBuilder out) {
@@ -87,6 +142,7 @@ public final class PulpSettings {
                       "bucket_name": os.environ["S3_BUCKET_NAME"],
                       "region_name": os.environ.get("S3_REGION") or None,
                       "endpoint_url": os.environ.get("S3_ENDPOINT") or None,
+                      "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
                       "default_acl": "private",
                       "signature_version": "s3v4",
                       "addressing_style": "path",

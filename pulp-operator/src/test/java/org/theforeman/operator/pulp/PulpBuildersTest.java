@@ -26,6 +26,7 @@ import org.theforeman.operator.pulp.model.ContentDeployment;
 import org.theforeman.operator.pulp.model.FileStorageClaim;
 import org.theforeman.operator.pulp.model.MigrationJob;
 import org.theforeman.operator.pulp.model.PulpIngress;
+import org.theforeman.operator.pulp.model.PulpRoutes;
 import org.theforeman.operator.pulp.model.SettingsConfigMap;
 import org.theforeman.operator.pulp.model.WebConfigMap;
 import org.theforeman.operator.pulp.model.WebDeployment;
@@ -60,7 +61,18 @@ class PulpBuildersTest {
                                 "POSTGRES_DB_NAME",
                                 "d"))
                 .secret("redis", Map.of("REDIS_HOST", "r", "REDIS_PORT", "6379"))
-                .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"));
+                .secret("s3", Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
+                .secret(
+                        "s3public",
+                        Map.of(
+                                "s3-access-key-id",
+                                "a",
+                                "s3-secret-access-key",
+                                "b",
+                                "s3-bucket-name",
+                                "c",
+                                "s3-custom-domain",
+                                "downloads.example.com"));
         lookup.configMaps.put(
                 "extra",
                 new ConfigMapBuilder()
@@ -309,10 +321,28 @@ class PulpBuildersTest {
         String config = WebConfigMap.desired(pulp, inputs).getData().get("nginx.conf");
         assertThat(config)
                 .contains("listen 8080;")
-                .contains("proxy_pass http://p-api:24817;")
-                .contains("location /pulp/custom-content/")
-                .contains("proxy_pass http://p-content:24816;")
-                .contains("pid /tmp/nginx.pid;");
+                .contains("server p-api:24817;")
+                .contains("server p-content:24816;")
+                .contains("location /pulp/custom-content/ {\n            proxy_pass http://pulp-content;")
+                .contains("location / {")
+                .contains("proxy_pass http://pulp-api;")
+                .contains("pid /tmp/nginx.pid;")
+                // pulp-cli uploads whole files: no limit unless nginx_client_max_body_size sets one.
+                .contains("client_max_body_size 0;")
+                .contains("proxy_set_header X-Forwarded-Proto $pulp_forwarded_proto;")
+                .contains("default $http_x_forwarded_proto;")
+                .contains("\"\" $scheme;")
+                .doesNotContain("X-Forwarded-Proto $scheme");
+        assertThat(PulpSettings.render(pulp, inputs))
+                .as("pulp trusts the proxy's X-Forwarded-Proto")
+                .contains("SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", \"https\")\n");
+        Pulp direct = pulp("{}");
+        assertThat(PulpSettings.render(direct, inputs(direct, Map.of()))).doesNotContain("SECURE_PROXY_SSL_HEADER");
+        Pulp limited = pulp("{web: {}, nginx_client_max_body_size: 500m}");
+        assertThat(WebConfigMap.desired(limited, inputs(limited, Map.of()))
+                        .getData()
+                        .get("nginx.conf"))
+                .contains("client_max_body_size 500m;");
         var web = WebDeployment.desired(pulp, inputs);
         assertThat(web.getSpec().getReplicas()).isEqualTo(2);
         assertThat(container(web).getImage()).isEqualTo("quay.io/pulp/pulp-web:" + PulpSpec.DEFAULT_VERSION);
@@ -325,13 +355,132 @@ class PulpBuildersTest {
         if (Files.isExecutable(nginx)) {
             Path file = Files.createTempFile("pulp-web", ".conf");
             // Service names resolve only in a cluster: check syntax against loopback upstreams.
-            Files.writeString(file, config.replace("p-api:", "127.0.0.1:").replace("p-content:", "127.0.0.1:"));
+            Files.writeString(
+                    file,
+                    config.replace("server p-api:", "server 127.0.0.1:")
+                            .replace("server p-content:", "server 127.0.0.1:"));
             Process check = new ProcessBuilder(nginx.toString(), "-t", "-c", file.toString())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(check.getInputStream().readAllBytes());
             assertThat(check.waitFor()).as(output).isZero();
         }
+    }
+
+    @Test
+    void contentOriginIsTheAddressClientsUseAndSaysWhenItIsAGuess() {
+        var web = inputs(pulp("{web: {}}"), Map.of());
+        assertThat(web.contentOrigin()).isEqualTo("http://p-web.ns.svc:8080");
+        assertThat(web.contentOriginNote()).isNull();
+        var plain = inputs(pulp("{}"), Map.of());
+        assertThat(plain.contentOrigin()).isEqualTo("http://p-content.ns.svc:24816");
+        assertThat(plain.contentOriginNote()).isNull();
+        var ingress = inputs(pulp("{web: {}, ingress_type: ingress, ingress_host: pulp.example.com}"), Map.of());
+        assertThat(ingress.contentOrigin()).isEqualTo("http://pulp.example.com");
+        assertThat(ingress.contentOriginNote()).isNull();
+        var route = inputs(pulp("{web: {}, ingress_type: route, route_host: pulp.apps.example.com}"), Map.of());
+        assertThat(route.contentOrigin()).isEqualTo("https://pulp.apps.example.com");
+        var explicit = inputs(pulp("{ingress_type: nodeport, content_origin: 'http://node:30080'}"), Map.of());
+        assertThat(explicit.contentOrigin()).isEqualTo("http://node:30080");
+        assertThat(explicit.contentOriginNote()).isNull();
+        for (String spec : List.of(
+                "{web: {}, ingress_type: route}",
+                "{web: {}, ingress_type: nodeport}",
+                "{ingress_type: loadbalancer}")) {
+            var guessed = inputs(pulp(spec), Map.of());
+            assertThat(guessed.contentOriginNote())
+                    .as(spec)
+                    .contains("CONTENT_ORIGIN is " + guessed.contentOrigin())
+                    .contains("Set content_origin");
+        }
+    }
+
+    @Test
+    void ingressAndRoutesLeadToTheWebProxyWhenThereIsOne() {
+        Pulp pulp = pulp("{web: {}, ingress_type: ingress, ingress_host: pulp.example.com}");
+        assertThat(PulpIngress.desired(pulp, inputs(pulp, Map.of()))
+                        .getSpec()
+                        .getRules()
+                        .get(0)
+                        .getHttp()
+                        .getPaths())
+                .extracting(p -> p.getPath() + " " + p.getBackend().getService().getName() + ":"
+                        + p.getBackend().getService().getPort().getNumber())
+                .containsExactly("/ p-web:8080");
+        Pulp route = pulp("{web: {}, ingress_type: route, route_host: pulp.apps.example.com}");
+        assertThat(PulpRoutes.desired(route, inputs(route, Map.of())))
+                .extracting(r -> r.getMetadata().getName() + " " + Serialization.asJson(r.getAdditionalProperties()))
+                .allSatisfy(r -> assertThat(r).contains("\"name\":\"p-web\""))
+                .anySatisfy(r -> assertThat(r).startsWith("p-api ").contains("\"path\":\"/\""));
+    }
+
+    @Test
+    void objectStorageRedirectCanBeTurnedOffAndPointedElsewhere() {
+        Pulp pulp = pulp("{object_storage_s3_secret: s3, redirect_to_object_storage: false}");
+        PulpInputs inputs = inputs(pulp, Map.of());
+        assertThat(PulpSettings.render(pulp, inputs))
+                .contains("REDIRECT_TO_OBJECT_STORAGE = False\n")
+                .contains("\"custom_domain\": os.environ.get(\"S3_CUSTOM_DOMAIN\") or None,");
+        assertThat(env(container(ApiDeployment.desired(pulp, inputs, IMAGE)), "S3_CUSTOM_DOMAIN")
+                        .orElseThrow()
+                        .getValueFrom()
+                        .getSecretKeyRef())
+                .satisfies(ref -> {
+                    assertThat(ref.getName()).isEqualTo("s3");
+                    assertThat(ref.getKey()).isEqualTo("s3-custom-domain");
+                    assertThat(ref.getOptional()).isTrue();
+                });
+        Pulp redirecting = pulp("{object_storage_s3_secret: s3}");
+        assertThat(PulpSettings.render(redirecting, inputs(redirecting, Map.of())))
+                .as("pulpcore's default (True) unless the spec says otherwise")
+                .doesNotContain("REDIRECT_TO_OBJECT_STORAGE");
+    }
+
+    @Test
+    void domainLevelSettingsRunTheMigrationAgain() {
+        Pulp file = pulp("{custom_pulp_settings: extra}");
+        String plain = MigrationJob.name(file, inputs(file, Map.of()));
+        assertThat(plain)
+                .as("file storage with pulpcore's defaults keeps the image-only name")
+                .isEqualTo(PulpNames.of(file).migrationJob(ConfigHash.ofText(IMAGE)));
+        assertThat(MigrationJob.name(file, inputs(file, Map.of("ANALYTICS", "False"))))
+                .isEqualTo(plain);
+        assertThat(MigrationJob.name(file, inputs(file, Map.of("HIDE_GUARDED_DISTRIBUTIONS", "True"))))
+                .isNotEqualTo(plain);
+        Pulp s3 = pulp("{object_storage_s3_secret: s3, custom_pulp_settings: extra}");
+        String onS3 = MigrationJob.name(s3, inputs(s3, Map.of()));
+        assertThat(onS3).as("the storage backend").isNotEqualTo(plain);
+        Pulp off = pulp("{object_storage_s3_secret: s3, redirect_to_object_storage: false}");
+        String redirectOff = MigrationJob.name(off, inputs(off, Map.of()));
+        assertThat(redirectOff).isNotEqualTo(onS3);
+        assertThat(MigrationJob.name(s3, inputs(s3, Map.of("REDIRECT_TO_OBJECT_STORAGE", "False"))))
+                .as("through custom_pulp_settings, the same value")
+                .isEqualTo(redirectOff);
+        assertThat(MigrationJob.target(off, inputs(off, Map.of())))
+                .isEqualTo(IMAGE + " with REDIRECT_TO_OBJECT_STORAGE=False, STORAGE=S3");
+        // Redirects to a public address: a new Job too (it clears the cached redirects); the value stays out.
+        Pulp published = pulp("{object_storage_s3_secret: s3public}");
+        String target = MigrationJob.target(published, inputs(published, Map.of()));
+        assertThat(target)
+                .matches(".* with S3_CUSTOM_DOMAIN=[0-9a-f]{10}, STORAGE=S3")
+                .doesNotContain("example");
+        assertThat(MigrationJob.name(published, inputs(published, Map.of()))).isNotEqualTo(onS3);
+        // A cached redirect would outlive the setting: with Redis the Job clears the content cache.
+        Pulp cached = pulp("{object_storage_s3_secret: s3, cache: {enabled: true}}");
+        assertThat(String.join(" ", migrateCommand(cached)))
+                .contains("pulpcore-manager migrate --noinput;")
+                .contains("; pulpcore-manager clear-cache ||");
+        assertThat(String.join(" ", migrateCommand(off))).doesNotContain("clear-cache");
+    }
+
+    private static List<String> migrateCommand(Pulp pulp) {
+        return MigrationJob.desired(pulp, inputs(pulp, Map.of()))
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getCommand();
     }
 
     private static String hash(Pulp pulp, PulpInputs inputs) {

@@ -335,6 +335,73 @@ class PulpOperatorIT {
     }
 
     @Test
+    void domainLevelSettingsAreMigratedAgainBeforeThePodsRoll() {
+        admin.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("bucket")
+                        .endMetadata()
+                        .withStringData(
+                                Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
+                        .build())
+                .create();
+        create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: redirected}
+        spec: {object_storage_s3_secret: bucket}
+        """);
+        awaitReady("redirected");
+        String first = migrationJobs("redirected").get(0).getMetadata().getName();
+        pulp("redirected").edit(p -> {
+            p.getSpec().setRedirectToObjectStorage(false);
+            return p;
+        });
+        awaitReady("redirected");
+        List<Job> jobs = migrationJobs("redirected");
+        assertThat(jobs)
+                .as("a new Job for the new setting; the old one is cleaned up once it completed")
+                .singleElement()
+                .satisfies(job -> assertThat(job.getMetadata().getName()).isNotEqualTo(first));
+        Job migration = jobs.get(0);
+        assertThat(migration.getMetadata().getAnnotations())
+                .containsEntry("app.theforeman.org/domain-settings", "REDIRECT_TO_OBJECT_STORAGE=False, STORAGE=S3");
+        Instant migrated = Instant.parse(migration.getStatus().getCompletionTime());
+        for (String c : List.of("api", "content", "worker")) {
+            assertThat(Instant.parse(
+                            newestReplicaSet("redirected-" + c).getMetadata().getCreationTimestamp()))
+                    .as("%s rolled after the migration completed", c)
+                    .isAfterOrEqualTo(migrated);
+        }
+        assertThat(admin.configMaps()
+                        .inNamespace(namespace)
+                        .withName("redirected-settings")
+                        .get()
+                        .getData()
+                        .get("settings.py"))
+                .contains("REDIRECT_TO_OBJECT_STORAGE = False");
+    }
+
+    private static List<Job> migrationJobs(String pulp) {
+        return admin.batch()
+                .v1()
+                .jobs()
+                .inNamespace(namespace)
+                .withLabel("app.kubernetes.io/instance", pulp)
+                .list()
+                .getItems();
+    }
+
+    private static ReplicaSet newestReplicaSet(String deployment) {
+        return admin.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+                .filter(rs -> rs.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> o.getName().equals(deployment)))
+                .max(Comparator.comparing(rs -> Instant.parse(rs.getMetadata().getCreationTimestamp())))
+                .orElseThrow();
+    }
+
+    @Test
     void deletingThePulpKeepsItsDataAndRecreatingItReusesIt() {
         String durable = """
         apiVersion: app.theforeman.org/v1alpha1
@@ -492,6 +559,34 @@ class PulpOperatorIT {
         System.out.printf(
                 "BENCH drift repair: deleted Deployment back in %.2f s, edited Service port back in %.2f s%n",
                 deployment, service);
+    }
+
+    @Test
+    void aContentOriginOnlyTheClusterKnowsIsSaidNotHidden() {
+        create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: noded}
+        spec: {ingress_type: nodeport, web: {}}
+        """);
+        awaitReady("noded");
+        Condition exposure = condition("noded", "ExposureReady");
+        assertThat(exposure).isNotNull();
+        assertThat(exposure.getStatus()).isEqualTo("True");
+        assertThat(exposure.getReason()).isEqualTo("ContentOriginNotDerived");
+        assertThat(exposure.getMessage())
+                .contains("CONTENT_ORIGIN is http://noded-web." + namespace + ".svc:8080")
+                .contains("Set content_origin");
+        assertThat(pulp("noded").get().getStatus().getContentOrigin())
+                .isEqualTo("http://noded-web." + namespace + ".svc:8080");
+        pulp("noded").edit(p -> {
+            p.getSpec().setContentOrigin("http://pulp.example.com:30080");
+            return p;
+        });
+        awaitReady("noded");
+        assertThat(condition("noded", "ExposureReady"))
+                .as("nothing to report once content_origin is set")
+                .isNull();
     }
 
     @Test

@@ -11,12 +11,16 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.theforeman.operator.api.v1alpha1.Foreman;
 import org.theforeman.operator.api.v1alpha1.SmartProxy;
 import org.theforeman.operator.api.v1alpha1.SmartProxySpec;
 import org.theforeman.operator.common.reconcile.ManagedSources;
 import org.theforeman.operator.smartproxy.model.ProxyNames;
 
-/** The informers a SmartProxy is reconciled from: its managed objects, and the Secrets its spec names. */
+/**
+ * The informers a SmartProxy is reconciled from: its managed objects, the Secrets its spec names, and the
+ * Foreman it registers with where that kind can be watched.
+ */
 final class ProxySources {
     private ProxySources() {}
 
@@ -27,7 +31,19 @@ final class ProxySources {
         List<EventSource<?, SmartProxy>> sources = new ArrayList<>();
         MANAGED_TYPES.forEach(type -> sources.add(managed(type, context)));
         sources.add(ManagedSources.referenced(Secret.class, context, ProxySources::referencedSecrets));
+        // A proxy waiting for its Foreman's WebReady starts the moment it turns true. Where the Foreman CRD is
+        // not installed (only this operator runs) or may not be listed, the proxy looks again every RECHECK.
+        if (ManagedSources.watchable(context, Foreman.class)) {
+            sources.add(ManagedSources.referenced(Foreman.class, context, ProxySources::referencedForeman));
+        }
         return sources;
+    }
+
+    /** The Foreman of this suite a proxy registers with (foreman.name), if any. */
+    static Set<String> referencedForeman(SmartProxy proxy) {
+        return proxy.getSpec().getForeman() == null
+                ? Set.of()
+                : ManagedSources.names(proxy.getSpec().getForeman().getName());
     }
 
     private static <R extends HasMetadata> EventSource<R, SmartProxy> managed(

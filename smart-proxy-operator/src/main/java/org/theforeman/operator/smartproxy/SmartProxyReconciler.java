@@ -38,7 +38,7 @@ import org.theforeman.operator.smartproxy.model.ProxyFeatures;
  * in {@code components}, building desired objects with the pure functions in {@code model}.
  */
 public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<SmartProxy> {
-    /** How often to look again while waiting for input or for the Foreman (not watched). */
+    /** How often to look again while waiting for input, or for a Foreman whose kind cannot be watched here. */
     static final Duration RECHECK = Duration.ofSeconds(10);
 
     private final ResourceApplier applier;
@@ -70,14 +70,13 @@ public class SmartProxyReconciler implements Reconciler<SmartProxy>, Cleaner<Sma
         ProxyFeatures features = ProxyFeatures.of(proxy.getSpec().getFeatures());
         List<ComponentState> states = new ArrayList<>();
         try {
+            // The certificates and the SSH key need nothing from Foreman: made while a Foreman of the suite
+            // still starts, they are there when its web is (a 4096-bit key takes seconds of CPU).
+            Certificates.Result tls = certificates.reconcile(objects, endpoint, now);
+            SshKey.Result ssh = tls.ok() ? SshKey.reconcile(objects, endpoint, features.needsSshKey()) : null;
             ForemanLink.Result foreman = ForemanLink.resolve(objects);
-            Certificates.Result tls = foreman.ok() ? certificates.reconcile(objects, endpoint, now) : null;
-            SshKey.Result ssh =
-                    foreman.ok() && tls.ok() ? SshKey.reconcile(objects, endpoint, features.needsSshKey()) : null;
             List<ComponentState> problems = Stream.of(
-                            foreman.problem(),
-                            tls == null || tls.ok() ? null : tls.state(),
-                            ssh == null ? null : ssh.problem())
+                            foreman.problem(), tls.ok() ? null : tls.state(), ssh == null ? null : ssh.problem())
                     .filter(p -> p != null)
                     .toList();
             if (!problems.isEmpty()) {

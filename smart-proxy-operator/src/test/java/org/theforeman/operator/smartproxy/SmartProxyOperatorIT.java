@@ -470,7 +470,16 @@ class SmartProxyOperatorIT {
                 condition("WebReady", "True", myforeman.getMetadata().getGeneration()),
                 condition("Ready", "False", myforeman.getMetadata().getGeneration())));
         myforeman.setStatus(status);
+        long changed = System.nanoTime();
         admin.resource(myforeman).updateStatus();
+        // The Foreman is watched: its change wakes the proxy, well before the next look of a poll
+        // (SmartProxyReconciler.RECHECK after the reconcile that reported WaitingForForeman just now).
+        await().atMost(SmartProxyReconciler.RECHECK.dividedBy(2))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(fixture.condition("myforeman-proxy", "Registered")
+                                .getReason())
+                        .isNotEqualTo("WaitingForForeman"));
+        System.out.printf("proxy moved on %.2f s after its Foreman's WebReady%n", (System.nanoTime() - changed) / 1e9);
         fixture.awaitReady("myforeman-proxy", READY_TIMEOUT);
         assertThat(fixture.proxy("myforeman-proxy").get().getStatus().getForemanUrl())
                 .isEqualTo(foreman.url().toString());

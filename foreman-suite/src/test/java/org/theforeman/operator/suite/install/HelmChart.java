@@ -83,7 +83,7 @@ final class HelmChart {
                         {{- else if .Values.watchNamespaces }}
                           value: {{ prepend .Values.watchNamespaces .Release.Namespace | uniq | join "," | quote }}
                         {{- else }}
-                          valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                          valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                         {{- end }}
                         """,
                 // The renderer puts this under "resources:" at 12 columns; nindent says so to toYaml.

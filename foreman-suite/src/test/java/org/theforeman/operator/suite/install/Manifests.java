@@ -75,7 +75,7 @@ final class Manifests {
                             # Its own namespace. A comma list adds others (apply install/%1$s-watch-namespace.yaml in
                             # each); * watches all (with install/%1$s-cluster-wide.yaml).
                             - name: WATCH_NAMESPACES
-                              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                              valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                             """.formatted(op.name()), Manifests::resources);
         }
     }
@@ -132,9 +132,9 @@ final class Manifests {
     String deployment(OperatorDescription op) {
         String env = style.watchNamespaces().apply(op) + """
                 - name: POD_NAMESPACE
-                  valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+                  valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.namespace}}
                 - name: POD_NAME
-                  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+                  valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.name}}
                 - name: LEADER_ELECTION
                   value: "true"
                 # Measured by e2e/bench: heap a share of the memory limit, serial GC, little or no C2,

@@ -58,9 +58,10 @@ final class Operators {
                             .because("patch: the finalizer that removes the record from Foreman (deletion_policy"
                                     + " Delete)."),
                     Rule.of("app.theforeman.org", List.of("smartproxies/status"), STATUS),
-                    Rule.of("app.theforeman.org", List.of("foremen"), List.of("get"))
+                    Rule.of("app.theforeman.org", List.of("foremen"), READ)
                             .because("The Foreman of foreman.name: its status gives the API URL and the credentials"
-                                    + " Secret."),
+                                    + " Secret; watched, so a proxy\nstarts when its WebReady turns true (without"
+                                    + " this rule, or the Foreman CRD, it looks every 10 s)."),
                     Rule.of("", List.of("secrets", "configmaps", "services"), KEEP)
                             .because("Certificates, SSH keys and the suite CA are data: created and patched, never"
                                     + " deleted by the operator\n(the garbage collector removes them only with"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
@@ -32,13 +33,14 @@ class SuiteManifestIT {
         Path file = Files.createTempFile("foreman-suite-", ".yaml");
         Files.writeString(file, manifest);
 
-        // Other tests of this JVM may have installed the CRDs through the harness (field manager fabric8), which
-        // a user's cluster never has: only then does the apply take the CRDs over.
+        // Other tests of this JVM may have installed the CRDs another way (the harness as fabric8, HelmInstallIT
+        // as helm): two installers of one CRD conflict, as they would on a user's cluster. Only then does the
+        // apply take the CRDs over; on a fresh cluster it is the README's command as is.
         boolean crdsOfTheHarness =
                 plane.admin().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
                         .filter(crd -> crd.getMetadata().getName().endsWith(".app.theforeman.org"))
                         .flatMap(crd -> crd.getMetadata().getManagedFields().stream())
-                        .anyMatch(entry -> "fabric8".equals(entry.getManager()));
+                        .anyMatch(entry -> Set.of("fabric8", "helm").contains(entry.getManager()));
         List<String> apply = new ArrayList<>(List.of("apply", "--server-side", "-f", file.toString()));
         if (crdsOfTheHarness) {
             apply.add("--force-conflicts");

@@ -2,6 +2,7 @@ package org.theforeman.operator.common.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -14,6 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.theforeman.operator.common.resources.StandardLabels;
+import org.theforeman.operator.common.runtime.Preflight;
+import org.theforeman.operator.common.runtime.WatchedNamespaces;
 
 /**
  * Informers an operator reconciles from, and reads of their caches, each informer found by its name (two
@@ -81,6 +84,20 @@ public final class ManagedSources {
      */
     public static boolean oneInformer(Set<String> namespaces) {
         return namespaces.size() == 1;
+    }
+
+    /**
+     * Whether an informer of {@code kind} can run where the primaries are watched: its CRD is served and the
+     * operator may list it. For kinds of another operator of the suite that may not be installed here (the
+     * Foreman a SmartProxy registers with): watched when possible, otherwise the reconciler looks again later.
+     */
+    public static boolean watchable(EventSourceContext<?> context, Class<? extends HasMetadata> kind) {
+        Set<String> namespaces =
+                context.getControllerConfiguration().getInformerConfig().getNamespaces();
+        WatchedNamespaces watched = namespaces.contains(Constants.WATCH_ALL_NAMESPACES)
+                ? new WatchedNamespaces(true, Set.of())
+                : new WatchedNamespaces(false, namespaces);
+        return Preflight.crdProblem(context.getClient(), List.of(kind), watched).isEmpty();
     }
 
     static Set<ResourceID> byInstanceLabel(HasMetadata resource, String application, String managedBy) {

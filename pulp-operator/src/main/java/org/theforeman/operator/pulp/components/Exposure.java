@@ -16,7 +16,12 @@ import org.theforeman.operator.pulp.model.PulpRoutes;
 public final class Exposure {
     private Exposure() {}
 
-    /** @return ExposureReady with ingress_type route, else null (nothing to report) */
+    public static final String CONTENT_ORIGIN_GUESSED = "ContentOriginNotDerived";
+
+    /**
+     * @return ExposureReady with ingress_type route, or when CONTENT_ORIGIN cannot be derived (saying so),
+     *     else null (nothing to report)
+     */
     public static ComponentState reconcile(ManagedObjects<Pulp> objects, PulpInputs inputs) {
         Pulp pulp = objects.primary();
         ExposureType exposure = pulp.getSpec().getIngressType() == null
@@ -26,10 +31,14 @@ public final class Exposure {
                 Ingress.class,
                 PulpNames.of(pulp).ingress(),
                 exposure == ExposureType.ingress ? PulpIngress.desired(pulp, inputs) : null);
-        if (exposure != ExposureType.route) {
-            return null;
+        ComponentState routes = exposure == ExposureType.route
+                ? OpenShiftRoutes.apply(
+                        objects, PulpRoutes.desired(pulp, inputs), PulpConditions.EXPOSURE_READY, "ingress_type route")
+                : null;
+        if (inputs.contentOriginNote() != null && (routes == null || routes.phase() == ComponentState.Phase.READY)) {
+            return ComponentState.ready(
+                    PulpConditions.EXPOSURE_READY, CONTENT_ORIGIN_GUESSED, inputs.contentOriginNote());
         }
-        return OpenShiftRoutes.apply(
-                objects, PulpRoutes.desired(pulp, inputs), PulpConditions.EXPOSURE_READY, "ingress_type route");
+        return routes;
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
+import org.theforeman.operator.common.resources.ConfigHash;
 import org.theforeman.operator.common.status.ComponentState;
 import org.theforeman.operator.common.workload.DeploymentReadiness;
 import org.theforeman.operator.common.workload.MigrationGate;
@@ -12,7 +13,10 @@ import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpNames;
 import org.theforeman.operator.pulp.model.MigrationJob;
 
-/** {@code pulpcore-manager migrate} for each image, before any pod runs it. */
+/**
+ * {@code pulpcore-manager migrate} for each image and each value of the settings pulpcore keeps in its
+ * default Domain, before any pod runs them.
+ */
 public final class Migration {
     private Migration() {}
 
@@ -22,7 +26,7 @@ public final class Migration {
                 PulpConditions.MIGRATIONS_COMPLETE,
                 MigrationJob.desired(objects.primary(), inputs),
                 MigrationJob.COMPONENT,
-                inputs.image(),
+                MigrationJob.target(objects.primary(), inputs),
                 database.phase() == ComponentState.Phase.READY);
     }
 
@@ -32,6 +36,24 @@ public final class Migration {
      */
     public static String podImage(ManagedObjects<Pulp> objects, PulpInputs inputs, ComponentState migration) {
         return migration.phase() == ComponentState.Phase.READY ? inputs.image() : runningImage(objects);
+    }
+
+    /**
+     * The settings hash the pods run: the wanted one once migrated, else the one they run now, so that a
+     * domain-level setting reaches the pods only after the migration copied it into the database.
+     */
+    public static String podConfigHash(ManagedObjects<Pulp> objects, PulpInputs inputs, ComponentState migration) {
+        String wanted = inputs.podConfigHash();
+        if (migration.phase() == ComponentState.Phase.READY) {
+            return wanted;
+        }
+        Deployment api =
+                objects.cached(Deployment.class, PulpNames.of(objects.primary()).component(PulpComponent.API));
+        String running = api == null
+                        || api.getSpec().getTemplate().getMetadata().getAnnotations() == null
+                ? null
+                : api.getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigHash.ANNOTATION);
+        return running == null ? wanted : running;
     }
 
     /** The image the API pods run now, or null before the first rollout. */

@@ -25,18 +25,25 @@ import org.theforeman.operator.pulp.model.WorkerDeployment;
 public final class Server {
     private Server() {}
 
-    /** @param podImage the image the pods may run now, or null while the first migration has not completed */
+    /**
+     * @param podImage the image the pods may run now, or null while the first migration has not completed
+     * @param podConfigHash the settings the pods may run now
+     */
     public static ComponentState reconcile(
-            ManagedObjects<Pulp> objects, PulpInputs inputs, PulpComponent component, String podImage) {
+            ManagedObjects<Pulp> objects,
+            PulpInputs inputs,
+            PulpComponent component,
+            String podImage,
+            String podConfigHash) {
         Pulp pulp = objects.primary();
         if (podImage == null) {
             return ComponentState.progressing(
                     component.condition(), "WaitingForMigration", "Deployed once the first migration completes.");
         }
         Deployment desired = switch (component) {
-            case API -> ApiDeployment.desired(pulp, inputs, podImage);
-            case CONTENT -> ContentDeployment.desired(pulp, inputs, podImage);
-            case WORKER -> WorkerDeployment.desired(pulp, inputs, podImage);
+            case API -> ApiDeployment.desired(pulp, inputs, podImage, podConfigHash);
+            case CONTENT -> ContentDeployment.desired(pulp, inputs, podImage, podConfigHash);
+            case WORKER -> WorkerDeployment.desired(pulp, inputs, podImage, podConfigHash);
         };
         Deployment actual = DeploymentRollouts.apply(objects, desired);
         String name = PulpNames.of(pulp).component(component);

@@ -13,12 +13,18 @@ public final class ApiDeployment {
     private ApiDeployment() {}
 
     public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        return desired(pulp, inputs, image, inputs.podConfigHash());
+    }
+
+    /** @param configHash the settings the pods run: the wanted ones once migrated */
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image, String configHash) {
         int port = PulpComponent.API.port();
         return PulpDeployment.desired(
                 pulp,
                 inputs,
                 PulpComponent.API,
                 image,
+                configHash,
                 List.of("pulpcore-api", "--bind", "0.0.0.0:" + port, "--workers", "2", "--access-logfile", "-"),
                 PulpDeployment.httpProbe(STATUS_PATH, port, 10, 3, 5),
                 PulpDeployment.httpProbe(STATUS_PATH, port, 20, 6, 60));

@@ -12,12 +12,18 @@ public final class ContentDeployment {
     private ContentDeployment() {}
 
     public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        return desired(pulp, inputs, image, inputs.podConfigHash());
+    }
+
+    /** @param configHash the settings the pods run: the wanted ones once migrated */
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image, String configHash) {
         int port = PulpComponent.CONTENT.port();
         return PulpDeployment.desired(
                 pulp,
                 inputs,
                 PulpComponent.CONTENT,
                 image,
+                configHash,
                 List.of("pulpcore-content", "--bind", "0.0.0.0:" + port, "--workers", "2", "--access-logfile", "-"),
                 // The probes follow a custom CONTENT_PATH_PREFIX: the content app answers 404 outside it.
                 PulpDeployment.httpProbe(PulpInputsResolver.contentPath(inputs), port, 10, 3, 5),

@@ -30,12 +30,14 @@ final class PulpDeployment {
     /**
      * @param image the image the pods run: the migrated one, which may lag behind the spec's while a
      *     migration runs
+     * @param configHash the settings hash the pods run, which lags behind too
      */
     static Deployment desired(
             Pulp pulp,
             PulpInputs inputs,
             PulpComponent component,
             String image,
+            String configHash,
             List<String> command,
             Probe readiness,
             Probe liveness) {
@@ -71,7 +73,7 @@ final class PulpDeployment {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)
-                .addToAnnotations(ConfigHash.ANNOTATION, inputs.podConfigHash())
+                .addToAnnotations(ConfigHash.ANNOTATION, configHash)
                 .endMetadata()
                 .withSpec(
                         PulpPods.podSpec(pulp, inputs, settings, List.of(built)).build())

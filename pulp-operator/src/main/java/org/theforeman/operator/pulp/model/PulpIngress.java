@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import java.util.List;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.api.v1alpha1.PulpSpec;
 import org.theforeman.operator.common.resources.ManagedMetadata;
@@ -12,7 +13,10 @@ import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpInputsResolver;
 import org.theforeman.operator.pulp.PulpNames;
 
-/** The Ingress of ingress_type ingress: /pulp/api/ to the API, the content path to the content app. */
+/**
+ * The Ingress of ingress_type ingress: everything to the web proxy when there is one, else /pulp/api/ to
+ * the API and the content path to the content app.
+ */
 public final class PulpIngress {
     private PulpIngress() {}
 
@@ -29,11 +33,17 @@ public final class PulpIngress {
                 .withHost(spec.getIngressHost())
                 .withNewHttp()
                 .withPaths(
-                        path("/pulp/api/", names.component(PulpComponent.API), PulpComponent.API.port()),
-                        path(
-                                PulpInputsResolver.contentPath(inputs),
-                                names.component(PulpComponent.CONTENT),
-                                PulpComponent.CONTENT.port()))
+                        spec.getWeb() != null
+                                ? List.of(path("/", names.web(), WebConfigMap.PORT))
+                                : List.of(
+                                        path(
+                                                "/pulp/api/",
+                                                names.component(PulpComponent.API),
+                                                PulpComponent.API.port()),
+                                        path(
+                                                PulpInputsResolver.contentPath(inputs),
+                                                names.component(PulpComponent.CONTENT),
+                                                PulpComponent.CONTENT.port())))
                 .endHttp()
                 .endRule()
                 .endSpec();

@@ -11,7 +11,8 @@ import org.theforeman.operator.pulp.PulpNames;
 
 /**
  * OpenShift Routes of ingress_type route: one per path (/pulp/api/ and the content path) on the same host,
- * edge-terminated. Built as generic resources, so the operator needs no OpenShift client library.
+ * edge-terminated; with a web proxy both lead to it, the API's Route then taking every path but content.
+ * Built as generic resources, so the operator needs no OpenShift client library.
  */
 public final class PulpRoutes {
     public static final String API_VERSION = OpenShiftRoutes.API_VERSION;
@@ -21,6 +22,16 @@ public final class PulpRoutes {
 
     public static List<GenericKubernetesResource> desired(Pulp pulp, PulpInputs inputs) {
         PulpNames names = PulpNames.of(pulp);
+        if (pulp.getSpec().getWeb() != null) {
+            return List.of(
+                    route(pulp, names.ingress() + "-api", "/", names.web(), WebDeployment.COMPONENT),
+                    route(
+                            pulp,
+                            names.ingress() + "-content",
+                            PulpInputsResolver.contentPath(inputs),
+                            names.web(),
+                            WebDeployment.COMPONENT));
+        }
         return List.of(
                 route(
                         pulp,

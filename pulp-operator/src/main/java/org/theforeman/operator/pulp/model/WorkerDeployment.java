@@ -14,7 +14,12 @@ public final class WorkerDeployment {
     private WorkerDeployment() {}
 
     public static Deployment desired(Pulp pulp, PulpInputs inputs, String image) {
+        return desired(pulp, inputs, image, inputs.podConfigHash());
+    }
+
+    /** @param configHash the settings the pods run: the wanted ones once migrated */
+    public static Deployment desired(Pulp pulp, PulpInputs inputs, String image, String configHash) {
         return PulpDeployment.desired(
-                pulp, inputs, PulpComponent.WORKER, image, List.of("pulpcore-worker"), null, null);
+                pulp, inputs, PulpComponent.WORKER, image, configHash, List.of("pulpcore-worker"), null, null);
     }
 }

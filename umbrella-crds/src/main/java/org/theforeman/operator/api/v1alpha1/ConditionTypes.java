@@ -31,7 +31,10 @@ public final class ConditionTypes {
         public static final String WORKER_READY = "WorkerReady";
         /** The optional reverse proxy of spec.web. */
         public static final String WEB_READY = "WebReady";
-        /** Reported only with ingress_type route, which depends on the cluster serving OpenShift's Route API. */
+        /**
+         * Reported with ingress_type route, which depends on the cluster serving OpenShift's Route API, and
+         * when the address clients use (CONTENT_ORIGIN) cannot be derived from the spec.
+         */
         public static final String EXPOSURE_READY = "ExposureReady";
 
         private PulpConditions() {}

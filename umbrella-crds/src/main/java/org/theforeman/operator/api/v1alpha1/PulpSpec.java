@@ -36,6 +36,16 @@ import java.util.Map;
         message = "nodeport_port applies only when ingress_type is nodeport",
         fieldPath = ".nodeport_port")
 @ValidationRule(
+        value = "!has(self.redirect_to_object_storage) || has(self.object_storage_s3_secret) || "
+                + "has(self.object_storage_azure_secret)",
+        message = "redirect_to_object_storage applies only with object_storage_s3_secret or "
+                + "object_storage_azure_secret",
+        fieldPath = ".redirect_to_object_storage")
+@ValidationRule(
+        value = "!has(self.nginx_client_max_body_size) || has(self.web)",
+        message = "nginx_client_max_body_size configures the web proxy; set web too",
+        fieldPath = ".nginx_client_max_body_size")
+@ValidationRule(
         value = "!has(self.allowed_content_checksums) || 'sha256' in self.allowed_content_checksums",
         message = "allowed_content_checksums must contain sha256: pulpcore requires it",
         fieldPath = ".allowed_content_checksums")
@@ -92,8 +102,20 @@ public class PulpSpec {
     @JsonPropertyDescription("The task worker pods (pulpcore-worker).")
     private ComponentSpec worker;
 
-    @JsonPropertyDescription("The optional web reverse proxy in front of api and content; deployed only when set.")
+    @JsonPropertyDescription("The optional web reverse proxy (nginx) in front of api and content, deployed only when"
+            + " set; the Ingress or Routes then lead to it. nginx resolves the api and content Service names"
+            + " once, when it starts (the operator creates them first).")
     private ComponentSpec web;
+
+    @JsonProperty("nginx_client_max_body_size")
+    @JsonPropertyDescription("Largest request body the web proxy passes on (nginx client_max_body_size), e.g. 500m;"
+            + " 0, the default, means no limit: pulp-cli uploads a whole file in one request unless told to"
+            + " chunk. pulp-operator's default is 10m.")
+    @Size(max = 16)
+    @ValidationRule(
+            value = "self.matches('^[0-9]{1,9}[kKmMgG]?$')",
+            message = "must be an nginx size: digits with an optional k, m or g suffix, such as 500m (0: no limit)")
+    private String nginxClientMaxBodySize;
 
     @JsonPropertyDescription("The PostgreSQL database: external_db_secret, or a managed one when unset.")
     private DatabaseSpec database;
@@ -132,7 +154,10 @@ public class PulpSpec {
     @ValidationRule(value = Cel.NAME, message = Cel.SECRET_NAME)
     @JsonPropertyDescription(
             "Secret with S3 settings (s3-access-key-id, s3-secret-access-key, s3-bucket-name, s3-region, optional"
-                    + " s3-endpoint) to keep artifacts in S3.")
+                    + " s3-endpoint, and optional s3-custom-domain: the host, and optional path, clients download"
+                    + " from instead of the endpoint, django-storages' custom_domain; its links are not"
+                    + " signed, so it suits a public bucket or a CDN; a change runs the migration Job, which clears"
+                    + " cached redirects) to keep artifacts in S3.")
     private String objectStorageS3Secret;
 
     @JsonProperty("object_storage_azure_secret")
@@ -142,6 +167,13 @@ public class PulpSpec {
             "Secret with Azure Blob settings (azure-account-name, azure-account-key, azure-container, optional"
                     + " azure-container-path and azure-connection-string) to keep artifacts in Azure.")
     private String objectStorageAzureSecret;
+
+    @JsonProperty("redirect_to_object_storage")
+    @JsonPropertyDescription("With object storage: true (pulpcore's default) redirects downloads to a signed URL"
+            + " of the bucket, which clients must be able to reach; false makes the content app serve them."
+            + " A change runs the migration Job again (pulpcore keeps it in its default domain) before the"
+            + " pods roll.")
+    private Boolean redirectToObjectStorage;
 
     @JsonProperty("ingress_type")
     @JsonPropertyDescription(
@@ -201,7 +233,9 @@ public class PulpSpec {
     @JsonProperty("content_origin")
     @JsonPropertyDescription(
             "Scheme and host (and port) clients use to download content, pulpcore's CONTENT_ORIGIN, e.g."
-                    + " https://pulp.example.com. Derived from the exposure when unset.")
+                    + " https://pulp.example.com. When unset: ingress_host, else route_host, else the web proxy's"
+                    + " Service (with web), else the content Service; the ExposureReady condition says when the"
+                    + " address clients use cannot be derived (nodeport, loadbalancer, route without route_host).")
     @Size(max = 512)
     @ValidationRule(value = Cel.ORIGIN, message = Cel.ORIGIN_MESSAGE)
     @ValidationRule(value = Cel.URL_HOST, message = Cel.URL_HOST_MESSAGE)
@@ -528,5 +562,21 @@ public class PulpSpec {
 
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
         this.deletionPolicy = deletionPolicy;
+    }
+
+    public String getNginxClientMaxBodySize() {
+        return nginxClientMaxBodySize;
+    }
+
+    public void setNginxClientMaxBodySize(String nginxClientMaxBodySize) {
+        this.nginxClientMaxBodySize = nginxClientMaxBodySize;
+    }
+
+    public Boolean getRedirectToObjectStorage() {
+        return redirectToObjectStorage;
+    }
+
+    public void setRedirectToObjectStorage(Boolean redirectToObjectStorage) {
+        this.redirectToObjectStorage = redirectToObjectStorage;
     }
 }
