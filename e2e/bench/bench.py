@@ -486,6 +486,7 @@ def audit(path, t0, t_converged, t_end, identity=IDENTITY):
     windows = {"startup": {}, "convergence": {}, "steady": {}, "after": {}}
     conflicts = {"startup": 0, "convergence": 0, "steady": 0, "after": 0}
     dry_run = 0
+    conflicted = []
     if not path or not os.path.exists(path):
         return {"error": "no audit log (FOREMAN_SUITE_AUDIT_POLICY not set?)"}
     with open(path) as f:
@@ -504,9 +505,10 @@ def audit(path, t0, t_converged, t_end, identity=IDENTITY):
             windows[window][key] = windows[window].get(key, 0) + 1
             if event.get("responseStatus", {}).get("code") == 409:
                 conflicts[window] += 1
+                conflicted.append(f"{key} {ref.get('name', '')} ({window})")
             if "dryRun=" in event.get("requestURI", ""):
                 dry_run += 1
-    return {"by_window": windows, "conflicts": conflicts, "dry_run": dry_run,
+    return {"by_window": windows, "conflicts": conflicts, "conflicted": conflicted, "dry_run": dry_run,
             "convergence": sum(windows["startup"].values()) + sum(windows["convergence"].values()),
             "steady": sum(windows["steady"].values())}
 
@@ -737,7 +739,8 @@ def report_seed(results):
             for window in ("startup", "convergence"):
                 for key, count in o["writes"].get("by_window", {}).get(window, {}).items():
                     merged[key] = merged.get(key, 0) + count
-            print(f"  {r['label']} {op}: " + (", ".join(f"{k} {v}" for k, v in sorted(merged.items(), key=lambda kv: -kv[1])) or "none"))
+            print(f"  {r['label']} {op}: " + (", ".join(f"{k} {v}" for k, v in sorted(merged.items(), key=lambda kv: -kv[1])) or "none")
+                  + ("; 409: " + ", ".join(o["writes"]["conflicted"]) if o["writes"].get("conflicted") else ""))
     print()
 
 
