@@ -118,20 +118,7 @@ class PulpTrafficIT {
 
     @AfterAll
     static void tearDown() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-        if (dir == null) {
-            return;
-        }
-        PulpcoreScript.Result stop = pulpcore.stop(dir);
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        assertThat(stop.exitCode()).as("pulpcore.sh stop:\n%s", stop.output()).isZero();
-        if (failed) {
-            System.out.println("PulpTrafficIT: logs kept in " + dir.resolve("logs"));
-        } else {
-            RealPulp.deleteRecursively(dir);
-        }
+        RealPulp.tearDown("PulpTrafficIT", fixture, pulpcore, dir, stopOnExit, failed);
     }
 
     /** Each test starts the processes anew (settings change in between); a failed one must not leave them. */

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.theforeman.operator.pulp.PulpOperatorFixture;
 
 /**
  * What the real-pulpcore tests share: the containers the Pulp operator wrote (migration Job,
@@ -275,6 +276,34 @@ final class RealPulp {
 
     static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /**
+     * Ends a real-pulpcore test class: the operator, then every process started for {@code dir}; the
+     * directory goes unless a test failed (its logs are kept for a look).
+     */
+    static void tearDown(
+            String testClass,
+            PulpOperatorFixture fixture,
+            PulpcoreScript pulpcore,
+            Path dir,
+            Thread stopOnExit,
+            boolean failed)
+            throws IOException {
+        if (fixture != null) {
+            fixture.close();
+        }
+        if (dir == null) {
+            return;
+        }
+        PulpcoreScript.Result stop = pulpcore.stop(dir);
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        assertThat(stop.exitCode()).as("pulpcore.sh stop:\n%s", stop.output()).isZero();
+        if (failed) {
+            System.out.println(testClass + ": logs kept in " + dir.resolve("logs"));
+        } else {
+            deleteRecursively(dir);
+        }
     }
 
     static void deleteRecursively(Path root) throws IOException {

@@ -84,20 +84,7 @@ class RealPulpcoreIT {
 
     @AfterAll
     static void tearDown() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-        if (dir == null) {
-            return;
-        }
-        PulpcoreScript.Result stop = pulpcore.stop(dir);
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        assertThat(stop.exitCode()).as("pulpcore.sh stop:\n%s", stop.output()).isZero();
-        if (failed) {
-            System.out.println("RealPulpcoreIT: logs kept in " + dir.resolve("logs"));
-        } else {
-            RealPulp.deleteRecursively(dir);
-        }
+        RealPulp.tearDown("RealPulpcoreIT", fixture, pulpcore, dir, stopOnExit, failed);
     }
 
     @Test

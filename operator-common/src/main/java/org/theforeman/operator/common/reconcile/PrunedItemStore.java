@@ -3,13 +3,9 @@ package org.theforeman.operator.common.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An informer cache that keeps of each object only what the operator reads: the {@code managedFields}
@@ -18,10 +14,9 @@ import java.util.stream.Stream;
  * kept: the drift test reads it to notice fields removed from the desired state ({@code OwnedFields}).
  * With no manager given, every entry goes (primaries: their status is applied without them).
  */
-public final class PrunedItemStore<R extends HasMetadata> implements ItemStore<R> {
+public final class PrunedItemStore<R extends HasMetadata> extends ShapingItemStore<R> {
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private final BasicItemStore<R> items = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
     private final String manager;
 
     /** @param manager the field manager whose Apply entry is kept, or null to keep none */
@@ -50,38 +45,8 @@ public final class PrunedItemStore<R extends HasMetadata> implements ItemStore<R
     }
 
     @Override
-    public String getKey(R object) {
-        return items.getKey(object);
-    }
-
-    @Override
-    public R put(String key, R object) {
+    R shape(R object) {
         prune(object, manager);
-        return items.put(key, object);
-    }
-
-    @Override
-    public R remove(String key) {
-        return items.remove(key);
-    }
-
-    @Override
-    public Stream<String> keySet() {
-        return items.keySet();
-    }
-
-    @Override
-    public Stream<R> values() {
-        return items.values();
-    }
-
-    @Override
-    public int size() {
-        return items.size();
-    }
-
-    @Override
-    public R get(String key) {
-        return items.get(key);
+        return object;
     }
 }

@@ -2,12 +2,8 @@ package org.theforeman.operator.common.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.stream.Stream;
 
 /**
  * An informer cache for objects that primaries refer to by name (a user's Secret with database
@@ -18,10 +14,9 @@ import java.util.stream.Stream;
  * starts to refer to is complete in the cache from its next change on (and read from the API server until
  * then, see {@link ManagedSources#cachedReference}).
  */
-final class ReferencedObjectStore<R extends HasMetadata> implements ItemStore<R> {
+final class ReferencedObjectStore<R extends HasMetadata> extends ShapingItemStore<R> {
     static final String PLACEHOLDER = "app.theforeman.org/unreferenced";
 
-    private final BasicItemStore<R> items = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
     private final BiPredicate<String, String> referenced;
 
     /** @param referenced whether some primary refers to the object at (namespace, name) */
@@ -35,43 +30,13 @@ final class ReferencedObjectStore<R extends HasMetadata> implements ItemStore<R>
     }
 
     @Override
-    public String getKey(R object) {
-        return items.getKey(object);
-    }
-
-    @Override
-    public R put(String key, R object) {
+    R shape(R object) {
         var meta = object.getMetadata();
         if (referenced.test(meta.getNamespace(), meta.getName())) {
             meta.setManagedFields(null);
-            return items.put(key, object);
+            return object;
         }
-        return items.put(key, placeholder(object));
-    }
-
-    @Override
-    public R remove(String key) {
-        return items.remove(key);
-    }
-
-    @Override
-    public Stream<String> keySet() {
-        return items.keySet();
-    }
-
-    @Override
-    public Stream<R> values() {
-        return items.values();
-    }
-
-    @Override
-    public int size() {
-        return items.size();
-    }
-
-    @Override
-    public R get(String key) {
-        return items.get(key);
+        return placeholder(object);
     }
 
     @SuppressWarnings("unchecked")
