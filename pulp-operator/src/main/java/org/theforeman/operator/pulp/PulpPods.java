@@ -26,6 +26,8 @@ import org.theforeman.operator.common.resources.PodSecurity;
  * Secrets, the settings file, the encryption key, the artifact volume and a restricted security context.
  */
 public final class PulpPods {
+    /** On the pod template: the storage backend the pods' volumes and environment are made for. */
+    public static final String STORAGE_ANNOTATION = "app.theforeman.org/storage";
     /** uid and gid of the pulp user in the pulp-minimal image. */
     public static final long PULP_UID = 700L;
 

@@ -84,7 +84,13 @@ public class PulpReconciler implements Reconciler<Pulp> {
             String podImage = Migration.podImage(objects, inputs, migration);
             String podConfigHash = Migration.podConfigHash(objects, inputs, migration);
             for (PulpComponent component : PulpComponent.values()) {
-                states.add(Server.reconcile(objects, inputs, component, podImage, podConfigHash));
+                states.add(Server.reconcile(
+                        objects,
+                        inputs,
+                        component,
+                        podImage,
+                        podConfigHash,
+                        Migration.heldTemplate(objects, inputs, component, migration)));
             }
             states.add(WebProxy.reconcile(objects, inputs));
             states.add(Exposure.reconcile(objects, inputs));

@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -381,6 +383,58 @@ class PulpOperatorIT {
                         .getData()
                         .get("settings.py"))
                 .contains("REDIRECT_TO_OBJECT_STORAGE = False");
+    }
+
+    @Test
+    void aSwitchOfStorageBackendKeepsThePodsOnTheOldOneUntilItsMigrationCompleted() {
+        admin.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("switch-bucket")
+                        .endMetadata()
+                        .withStringData(
+                                Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
+                        .build())
+                .create();
+        create("""
+        apiVersion: app.theforeman.org/v1alpha1
+        kind: Pulp
+        metadata: {name: switched}
+        spec: {file_storage_size: 1Gi}
+        """);
+        awaitReady("switched");
+        Set<String> before = replicaSetNames();
+        pulp("switched").edit(p -> {
+            p.getSpec().setFileStorageSize(null);
+            p.getSpec().setObjectStorageS3Secret("switch-bucket");
+            return p;
+        });
+        awaitReady("switched");
+        Job migration = migrationJobs("switched").get(0);
+        assertThat(migration.getMetadata().getAnnotations().get("app.theforeman.org/domain-settings"))
+                .contains("STORAGE=S3");
+        Instant migrated = Instant.parse(migration.getStatus().getCompletionTime());
+        for (String c : List.of("api", "content", "worker")) {
+            List<ReplicaSet> rolled = admin.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+                    .filter(rs -> !before.contains(rs.getMetadata().getName()))
+                    .filter(rs -> rs.getMetadata().getOwnerReferences().stream()
+                            .anyMatch(o -> o.getName().equals("switched-" + c)))
+                    .toList();
+            // One roll, after the migration: none on the way with the new backend's volumes and environment.
+            assertThat(rolled).as("%s rolled once, to the new backend", c).singleElement();
+            assertThat(Instant.parse(rolled.get(0).getMetadata().getCreationTimestamp()))
+                    .as("%s rolled to the new backend after the migration completed", c)
+                    .isAfterOrEqualTo(migrated);
+            assertThat(rolled.get(0).getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("app.theforeman.org/storage", "S3");
+        }
+    }
+
+    private static Set<String> replicaSetNames() {
+        return admin.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+                .map(rs -> rs.getMetadata().getName())
+                .collect(Collectors.toSet());
     }
 
     private static List<Job> migrationJobs(String pulp) {

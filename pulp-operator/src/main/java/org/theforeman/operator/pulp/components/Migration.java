@@ -1,6 +1,9 @@
 package org.theforeman.operator.pulp.components;
 
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.Map;
 import org.theforeman.operator.api.v1alpha1.ConditionTypes.PulpConditions;
 import org.theforeman.operator.api.v1alpha1.Pulp;
 import org.theforeman.operator.common.reconcile.ManagedObjects;
@@ -11,6 +14,7 @@ import org.theforeman.operator.common.workload.MigrationGate;
 import org.theforeman.operator.pulp.PulpComponent;
 import org.theforeman.operator.pulp.PulpInputs;
 import org.theforeman.operator.pulp.PulpNames;
+import org.theforeman.operator.pulp.PulpPods;
 import org.theforeman.operator.pulp.model.MigrationJob;
 
 /**
@@ -54,6 +58,27 @@ public final class Migration {
                 ? null
                 : api.getSpec().getTemplate().getMetadata().getAnnotations().get(ConfigHash.ANNOTATION);
         return running == null ? wanted : running;
+    }
+
+    /**
+     * The pod template a component keeps while the migration to another storage backend runs: the pods'
+     * volumes and environment are made for their backend, so the whole template waits for the migration
+     * that moves pulpcore's default Domain to the new one. Null when nothing is held.
+     */
+    public static PodTemplateSpec heldTemplate(
+            ManagedObjects<Pulp> objects, PulpInputs inputs, PulpComponent component, ComponentState migration) {
+        if (migration.phase() == ComponentState.Phase.READY) {
+            return null;
+        }
+        Deployment running =
+                objects.cached(Deployment.class, PulpNames.of(objects.primary()).component(component));
+        Map<String, String> annotations = running == null
+                ? null
+                : running.getSpec().getTemplate().getMetadata().getAnnotations();
+        String runningStorage = annotations == null ? null : annotations.get(PulpPods.STORAGE_ANNOTATION);
+        return runningStorage == null || runningStorage.equals(inputs.storage().name())
+                ? null
+                : new PodTemplateSpecBuilder(running.getSpec().getTemplate()).build();
     }
 
     /** The image the API pods run now, or null before the first rollout. */

@@ -1,5 +1,6 @@
 package org.theforeman.operator.pulp.components;
 
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -28,13 +29,15 @@ public final class Server {
     /**
      * @param podImage the image the pods may run now, or null while the first migration has not completed
      * @param podConfigHash the settings the pods may run now
+     * @param heldTemplate the pod template to keep while a migration runs, or null
      */
     public static ComponentState reconcile(
             ManagedObjects<Pulp> objects,
             PulpInputs inputs,
             PulpComponent component,
             String podImage,
-            String podConfigHash) {
+            String podConfigHash,
+            PodTemplateSpec heldTemplate) {
         Pulp pulp = objects.primary();
         if (podImage == null) {
             return ComponentState.progressing(
@@ -45,6 +48,9 @@ public final class Server {
             case CONTENT -> ContentDeployment.desired(pulp, inputs, podImage, podConfigHash);
             case WORKER -> WorkerDeployment.desired(pulp, inputs, podImage, podConfigHash);
         };
+        if (heldTemplate != null) {
+            desired.getSpec().setTemplate(heldTemplate);
+        }
         Deployment actual = DeploymentRollouts.apply(objects, desired);
         String name = PulpNames.of(pulp).component(component);
         objects.reconcile(HorizontalPodAutoscaler.class, name, ComponentAutoscaler.desired(pulp, component));

@@ -74,6 +74,7 @@ final class PulpDeployment {
                 .withNewMetadata()
                 .withLabels(podLabels)
                 .addToAnnotations(ConfigHash.ANNOTATION, configHash)
+                .addToAnnotations(PulpPods.STORAGE_ANNOTATION, inputs.storage().name())
                 .endMetadata()
                 .withSpec(
                         PulpPods.podSpec(pulp, inputs, settings, List.of(built)).build())
