@@ -338,16 +338,7 @@ class PulpOperatorIT {
 
     @Test
     void domainLevelSettingsAreMigratedAgainBeforeThePodsRoll() {
-        admin.secrets()
-                .inNamespace(namespace)
-                .resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withName("bucket")
-                        .endMetadata()
-                        .withStringData(
-                                Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
-                        .build())
-                .create();
+        s3Secret("bucket");
         create("""
         apiVersion: app.theforeman.org/v1alpha1
         kind: Pulp
@@ -387,16 +378,7 @@ class PulpOperatorIT {
 
     @Test
     void aSwitchOfStorageBackendKeepsThePodsOnTheOldOneUntilItsMigrationCompleted() {
-        admin.secrets()
-                .inNamespace(namespace)
-                .resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withName("switch-bucket")
-                        .endMetadata()
-                        .withStringData(
-                                Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
-                        .build())
-                .create();
+        s3Secret("switch-bucket");
         create("""
         apiVersion: app.theforeman.org/v1alpha1
         kind: Pulp
@@ -429,6 +411,19 @@ class PulpOperatorIT {
             assertThat(rolled.get(0).getSpec().getTemplate().getMetadata().getAnnotations())
                     .containsEntry("app.theforeman.org/storage", "S3");
         }
+    }
+
+    private static void s3Secret(String name) {
+        admin.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withStringData(
+                                Map.of("s3-access-key-id", "a", "s3-secret-access-key", "b", "s3-bucket-name", "c"))
+                        .build())
+                .create();
     }
 
     private static Set<String> replicaSetNames() {

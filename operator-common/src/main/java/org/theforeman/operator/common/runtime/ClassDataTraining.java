@@ -5,12 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -56,15 +50,7 @@ public final class ClassDataTraining {
                 current-context: x
                 """, null);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        for (var binder : List.of(
-                new JvmMemoryMetrics(),
-                new JvmGcMetrics(),
-                new JvmThreadMetrics(),
-                new ClassLoaderMetrics(),
-                new ProcessorMetrics(),
-                new UptimeMetrics())) {
-            binder.bindTo(registry);
-        }
+        OperatorLauncher.bindJvmMetrics(registry);
         registry.scrape();
         WriteCounter writes = new WriteCounter(registry);
         try (KubernetesClient probe = KubernetesClients.probeClient(config);

@@ -173,15 +173,7 @@ public final class OperatorLauncher {
             WriteCounter writes,
             SideServer side,
             AtomicReference<Supplier<SideServer.Readiness>> readiness) {
-        for (var binder : List.of(
-                new JvmMemoryMetrics(),
-                new JvmGcMetrics(),
-                new JvmThreadMetrics(),
-                new ClassLoaderMetrics(),
-                new ProcessorMetrics(),
-                new UptimeMetrics())) {
-            binder.bindTo(registry);
-        }
+        bindJvmMetrics(registry);
         AtomicBoolean leader = new AtomicBoolean(!settings.leaderElection());
         Gauge.builder("foreman_operator_leader", () -> leader.get() ? 1 : 0)
                 .description("1 while this replica is the leader and reconciles, 0 on standby")
@@ -444,6 +436,19 @@ public final class OperatorLauncher {
             }
             side.close();
             registry.close();
+        }
+    }
+
+    /** The JVM's series on the side port (memory, GC, threads, classes, CPU, uptime). */
+    static void bindJvmMetrics(PrometheusMeterRegistry registry) {
+        for (var binder : List.of(
+                new JvmMemoryMetrics(),
+                new JvmGcMetrics(),
+                new JvmThreadMetrics(),
+                new ClassLoaderMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics())) {
+            binder.bindTo(registry);
         }
     }
 }
