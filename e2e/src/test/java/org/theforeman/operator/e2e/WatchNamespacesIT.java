@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +36,7 @@ import org.theforeman.operator.common.status.Conditions;
 import org.theforeman.operator.e2e.harness.ControlPlane;
 import org.theforeman.operator.e2e.harness.RepositoryLayout;
 import org.theforeman.operator.e2e.harness.ServiceAccountKubeconfig;
+import org.theforeman.operator.e2e.harness.TestNamespace;
 import org.theforeman.operator.e2e.harness.WithControlPlane;
 import org.theforeman.operator.pulp.PulpOperator;
 
@@ -319,15 +318,7 @@ class WatchNamespacesIT {
     }
 
     private String namespace(KubernetesClient admin, String prefix) {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.namespaces()
-                .resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .addToLabels("app.theforeman.org/test", "true")
-                        .endMetadata()
-                        .build())
-                .create();
+        String name = TestNamespace.create(admin, prefix).name();
         namespaces.add(name);
         return name;
     }

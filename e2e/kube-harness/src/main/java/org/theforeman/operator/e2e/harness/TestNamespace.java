@@ -20,7 +20,7 @@ public final class TestNamespace implements ExtensionContext.Store.CloseableReso
         this.name = name;
     }
 
-    static TestNamespace create(KubernetesClient admin, String hint) {
+    public static TestNamespace create(KubernetesClient admin, String hint) {
         String prefix = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         prefix = prefix.substring(0, Math.min(prefix.length(), 40)).replaceAll("-+$", "");
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
